@@ -1,0 +1,382 @@
+//! Reading `catalog/` from disk: YAML to raw structs (serde_yaml), then checks that give each
+//! problem a place (see `source_map`).
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use crate::catalog::{Catalog, Domain, Necessity, Requirement, Skill};
+use crate::date::Date;
+use crate::error::{CatalogError, CatalogErrors, EntityKind, ErrorKind, Position};
+use crate::id::Id;
+use crate::source_map::SourceMap;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LevelsFile {
+    levels: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RolesFile {
+    roles: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DomainsFile {
+    domains: Vec<DomainEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DomainEntry {
+    id: String,
+    #[serde(default)]
+    groups: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SkillFile {
+    group: String,
+    updated: String,
+    /// role -> level -> `mandatory` | `optional`
+    #[serde(default)]
+    requirements: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+/// One parsed file: its path, for errors, and where its keys and values stand.
+struct Source {
+    path: PathBuf,
+    map: SourceMap,
+}
+
+/// Ids declared so far of one kind, with where each was declared, for duplicate and reference checks.
+#[derive(Default)]
+struct Declared {
+    ids: Vec<Id>,
+    places: HashMap<Id, String>,
+    /// False when the declaring file could not be read: references then go unchecked rather than
+    /// burying the one real error under a false one per reference.
+    loaded: bool,
+}
+
+impl Declared {
+    fn contains(&self, id: &str) -> bool {
+        self.places.contains_key(id)
+    }
+
+    /// The declared id closest to a misspelt one, if any is close enough to be a likely typo.
+    fn closest(&self, wrong: &str) -> Option<String> {
+        self.ids
+            .iter()
+            .map(|id| (edit_distance(wrong, id.as_str()), id))
+            .filter(|(distance, id)| *distance <= 2.max(id.as_str().len() / 3))
+            .min_by_key(|(distance, _)| *distance)
+            .map(|(_, id)| id.to_string())
+    }
+}
+
+#[derive(Default)]
+struct Loader {
+    errors: Vec<CatalogError>,
+}
+
+pub(crate) fn load(dir: &Path) -> Result<Catalog, CatalogErrors> {
+    let mut loader = Loader::default();
+    if let Err(err) = fs::metadata(dir) {
+        loader.errors.push(CatalogError::new(dir, None, ErrorKind::Read(err)));
+        return Err(CatalogErrors(loader.errors));
+    }
+
+    let levels = loader.declared_list::<LevelsFile>(dir, "levels.yaml", EntityKind::Level, "levels", |f| f.levels);
+    let roles = loader.declared_list::<RolesFile>(dir, "roles.yaml", EntityKind::Role, "roles", |f| f.roles);
+    let (domains, groups, group_domains) = loader.domains(dir);
+    let skills = loader.skills(dir, &levels, &roles, &groups, &group_domains);
+
+    if loader.errors.is_empty() {
+        Ok(Catalog { levels: levels.ids, roles: roles.ids, domains, skills })
+    } else {
+        loader.errors.sort_by(|a, b| (&a.path, a.position).cmp(&(&b.path, b.position)));
+        Err(CatalogErrors(loader.errors))
+    }
+}
+
+impl Loader {
+    fn error(&mut self, source: &Source, position: Option<Position>, kind: ErrorKind) {
+        self.errors.push(CatalogError::new(&source.path, position, kind));
+    }
+
+    /// Reads and deserializes one YAML file, recording what is wrong with it.
+    fn parse<T: DeserializeOwned>(&mut self, path: &Path) -> Option<(T, Source)> {
+        let text = match fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                let what = if path.extension().is_some() { "file" } else { "directory" };
+                self.errors.push(CatalogError::new(path, None, ErrorKind::Missing { what }));
+                return None;
+            }
+            Err(err) => {
+                self.errors.push(CatalogError::new(path, None, ErrorKind::Read(err)));
+                return None;
+            }
+        };
+        // A malformed file gets no map; serde_yaml's error below says what is wrong with it.
+        let map = SourceMap::parse(&text).unwrap_or_default();
+        let source = Source { path: path.to_path_buf(), map };
+        for dup in source.map.duplicates().to_vec() {
+            let kind = ErrorKind::DuplicateKey { key: dup.key, first_line: dup.first.line };
+            self.error(&source, Some(dup.second), kind);
+        }
+        match serde_yaml::from_str::<T>(&text) {
+            Ok(value) => Some((value, source)),
+            Err(err) => {
+                let position = err.location().map(|l| Position { line: l.line(), column: l.column() });
+                self.error(&source, position, ErrorKind::Yaml(message_without_location(&err)));
+                None
+            }
+        }
+    }
+
+    /// Checks one id found at `yaml_path` and adds it to `declared`.
+    fn declare(&mut self, declared: &mut Declared, kind: EntityKind, raw: &str, source: &Source, yaml_path: &str) {
+        let position = source.map.value(yaml_path);
+        match Id::new(raw) {
+            Err(invalid) => {
+                let kind = ErrorKind::InvalidId { kind, id: raw.to_owned(), reason: invalid.reason };
+                self.error(source, position, kind);
+            }
+            Ok(id) => {
+                if let Some(first) = declared.places.get(&id) {
+                    let kind = ErrorKind::DuplicateId { kind, id: raw.to_owned(), first: first.clone() };
+                    self.error(source, position, kind);
+                    return;
+                }
+                let place = match position {
+                    Some(position) => format!("{}:{position}", source.path.display()),
+                    None => source.path.display().to_string(),
+                };
+                declared.places.insert(id.clone(), place);
+                declared.ids.push(id);
+            }
+        }
+    }
+
+    /// Checks a reference to an id of `kind`, pointing at `position` when it does not resolve.
+    fn resolve(
+        &mut self,
+        declared: &Declared,
+        kind: EntityKind,
+        raw: &str,
+        source: &Source,
+        position: Option<Position>,
+    ) -> Option<Id> {
+        if declared.contains(raw) {
+            return Id::new(raw).ok();
+        }
+        if !declared.loaded {
+            return None;
+        }
+        let suggestion = declared.closest(raw);
+        self.error(source, position, ErrorKind::UnknownReference { kind, id: raw.to_owned(), suggestion });
+        None
+    }
+
+    /// `levels.yaml` and `roles.yaml`: a non-empty list of ids under one key.
+    fn declared_list<T: DeserializeOwned>(
+        &mut self,
+        dir: &Path,
+        file: &str,
+        kind: EntityKind,
+        key: &str,
+        list: impl FnOnce(T) -> Vec<String>,
+    ) -> Declared {
+        let mut declared = Declared::default();
+        let Some((parsed, source)) = self.parse::<T>(&dir.join(file)) else {
+            return declared;
+        };
+        declared.loaded = true;
+        let raw_ids = list(parsed);
+        if raw_ids.is_empty() {
+            let position = source.map.key(key);
+            self.error(&source, position, ErrorKind::Empty { kind });
+        }
+        for (index, raw) in raw_ids.iter().enumerate() {
+            self.declare(&mut declared, kind, raw, &source, &format!("{key}[{index}]"));
+        }
+        declared
+    }
+
+    /// `domains.yaml`: domains, each with its groups; group ids are unique across domains.
+    fn domains(&mut self, dir: &Path) -> (Vec<Domain>, Declared, HashMap<Id, Id>) {
+        let mut domain_ids = Declared::default();
+        let mut groups = Declared::default();
+        let mut group_domains = HashMap::new();
+        let mut domains = Vec::new();
+        let Some((parsed, source)) = self.parse::<DomainsFile>(&dir.join("domains.yaml")) else {
+            return (domains, groups, group_domains);
+        };
+        groups.loaded = true;
+        for (index, entry) in parsed.domains.iter().enumerate() {
+            let before = domain_ids.ids.len();
+            self.declare(&mut domain_ids, EntityKind::Domain, &entry.id, &source, &format!("domains[{index}].id"));
+            let domain_id = (domain_ids.ids.len() > before).then(|| domain_ids.ids[before].clone());
+            let mut domain_groups = Vec::new();
+            for (group_index, raw) in entry.groups.iter().enumerate() {
+                let before = groups.ids.len();
+                let path = format!("domains[{index}].groups[{group_index}]");
+                self.declare(&mut groups, EntityKind::Group, raw, &source, &path);
+                if groups.ids.len() > before {
+                    let group = groups.ids[before].clone();
+                    if let Some(domain) = &domain_id {
+                        group_domains.insert(group.clone(), domain.clone());
+                    }
+                    domain_groups.push(group);
+                }
+            }
+            if let Some(id) = domain_id {
+                domains.push(Domain { id, groups: domain_groups });
+            }
+        }
+        (domains, groups, group_domains)
+    }
+
+    /// `skills/<id>.yaml`, one file per skill, read in id order.
+    fn skills(
+        &mut self,
+        dir: &Path,
+        levels: &Declared,
+        roles: &Declared,
+        groups: &Declared,
+        group_domains: &HashMap<Id, Id>,
+    ) -> Vec<Skill> {
+        let skills_dir = dir.join("skills");
+        let entries = match fs::read_dir(&skills_dir) {
+            Ok(entries) => entries,
+            Err(err) => {
+                let kind = if err.kind() == std::io::ErrorKind::NotFound {
+                    ErrorKind::Missing { what: "directory" }
+                } else {
+                    ErrorKind::Read(err)
+                };
+                self.errors.push(CatalogError::new(&skills_dir, None, kind));
+                return Vec::new();
+            }
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+            .filter(|path| !path.file_name().is_some_and(|name| name.to_string_lossy().starts_with('.')))
+            .collect();
+        paths.sort();
+
+        let mut skills = Vec::new();
+        for path in paths {
+            let stem = path.file_stem().map(|stem| stem.to_string_lossy().into_owned()).unwrap_or_default();
+            if path.extension().and_then(|ext| ext.to_str()) != Some("yaml") {
+                self.errors.push(CatalogError::new(&path, None, ErrorKind::NotASkillFile));
+                continue;
+            }
+            let id = match Id::new(&stem) {
+                Ok(id) => id,
+                Err(invalid) => {
+                    let kind = ErrorKind::InvalidId { kind: EntityKind::Skill, id: stem, reason: invalid.reason };
+                    self.errors.push(CatalogError::new(&path, None, kind));
+                    continue;
+                }
+            };
+            if let Some((file, source)) = self.parse::<SkillFile>(&path) {
+                if let Some(skill) = self.skill(id, file, &source, levels, roles, groups, group_domains) {
+                    skills.push(skill);
+                }
+            }
+        }
+        skills
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn skill(
+        &mut self,
+        id: Id,
+        file: SkillFile,
+        source: &Source,
+        levels: &Declared,
+        roles: &Declared,
+        groups: &Declared,
+        group_domains: &HashMap<Id, Id>,
+    ) -> Option<Skill> {
+        let errors_before = self.errors.len();
+        let group = self.resolve(groups, EntityKind::Group, &file.group, source, source.map.value("group"));
+        let updated = file.updated.parse::<Date>().ok();
+        if updated.is_none() {
+            self.error(source, source.map.value("updated"), ErrorKind::InvalidDate(file.updated.clone()));
+        }
+
+        let mut requirements = Vec::new();
+        for (raw_role, by_level) in &file.requirements {
+            let role_path = format!("requirements.{raw_role}");
+            let Some(role) = self.resolve(roles, EntityKind::Role, raw_role, source, source.map.key(&role_path)) else {
+                continue;
+            };
+            for (raw_level, raw_necessity) in by_level {
+                let level_path = format!("{role_path}.{raw_level}");
+                let level = self.resolve(levels, EntityKind::Level, raw_level, source, source.map.key(&level_path));
+                let necessity = match raw_necessity.as_str() {
+                    "mandatory" => Some(Necessity::Mandatory),
+                    "optional" => Some(Necessity::Optional),
+                    other => {
+                        let kind = ErrorKind::InvalidNecessity(other.to_owned());
+                        self.error(source, source.map.value(&level_path), kind);
+                        None
+                    }
+                };
+                if let (Some(level), Some(necessity)) = (level, necessity) {
+                    requirements.push(Requirement { role: role.clone(), level, necessity });
+                }
+            }
+        }
+        let catalog_order = |ids: &Declared, id: &Id| ids.ids.iter().position(|known| known == id);
+        requirements.sort_by_key(|req| (catalog_order(roles, &req.role), catalog_order(levels, &req.level)));
+
+        if self.errors.len() > errors_before {
+            return None;
+        }
+        let group = group?;
+        let domain = group_domains.get(&group)?.clone();
+        Some(Skill { id, domain, group, updated: updated?, requirements })
+    }
+}
+
+/// serde_yaml writes "at line L column C" into its messages; the place is shown separately.
+fn message_without_location(err: &serde_yaml::Error) -> String {
+    let message = err.to_string();
+    let Some(start) = message.find(" at line ") else {
+        return message;
+    };
+    let rest = &message[start + " at line ".len()..];
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    let Some(rest) = rest.strip_prefix(" column ") else {
+        return message;
+    };
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    format!("{}{rest}", &message[..start])
+}
+
+/// Levenshtein distance, for "did you mean" suggestions on short ids.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != *cb);
+            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
