@@ -1,1 +1,45 @@
-//! placeholder
+//! Translations for Ladder: Fluent resources, fallback chains and localized formatting.
+//!
+//! The second stage of the pipeline (`model -> i18n -> renderer -> xtask`). [`Locales::load`]
+//! reads every `locales/<lang>/*.ftl`; [`Locales::localizer`] negotiates a fallback chain for a
+//! requested locale (`es-MX -> es -> en`, English being the source language) and returns a
+//! [`Localizer`] that rayon threads can share. Every lookup says which locale its text came
+//! from, so pages can mark text that fell back. Problems are collected, never panicked on.
+//!
+//! ```
+//! use ladder_i18n::{LanguageIdentifier, Locales, message_ids};
+//!
+//! let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales");
+//! let loaded = Locales::load(&dir).expect("the default locales load");
+//! assert!(loaded.problems.is_empty());
+//! let es: LanguageIdentifier = "es-MX".parse().unwrap();
+//! let localizer = loaded.locales.localizer(&es).unwrap();
+//! let mut problems = Vec::new();
+//!
+//! let label = localizer.message("ui-table-mandatory", None, &mut problems);
+//! assert_eq!((label.text.as_ref(), label.fell_back), ("Obligatorio", false));
+//!
+//! // Nobody has translated the descriptions yet: they come from English, and say so.
+//! let skill = ladder_model::Id::new("serverless-functions").unwrap();
+//! let summary = localizer.attribute(&message_ids::skill(&skill), message_ids::SUMMARY, None, &mut problems);
+//! assert_eq!(summary.locale.to_string(), "en");
+//! assert!(summary.fell_back);
+//! assert!(problems.is_empty());
+//! ```
+//!
+//! Placeables are not wrapped in Unicode bidi isolation marks (U+2068, U+2069): they would leak
+//! into Markdown, file names and HTML attributes. Right-to-left text is isolated by the HTML
+//! templates instead, where it is rendered.
+
+mod locales;
+mod localizer;
+pub mod message_ids;
+mod problem;
+mod text;
+
+pub use fluent::{FluentArgs, FluentValue};
+pub use unic_langid::{CharacterDirection, LanguageIdentifier};
+
+pub use crate::locales::{Loaded, Locales, SOURCE_LOCALE};
+pub use crate::localizer::{FallbackCount, Localized, Localizer};
+pub use crate::problem::{LoadError, Problem, ProblemKind, Severity, UnsupportedLocale};
