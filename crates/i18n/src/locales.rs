@@ -181,12 +181,8 @@ fn load_locale(
     let mut definitions = Definitions { dir: dir.clone(), ..Definitions::default() };
     for path in files {
         let text = fs::read_to_string(&path).map_err(|source| LoadError::Read { path: path.clone(), source })?;
-        let problem = |position: Option<Position>, kind| Problem {
-            path: path.clone(),
-            position,
-            locale: locale.clone(),
-            kind,
-        };
+        let problem =
+            |position: Option<Position>, kind| Problem { path: path.clone(), position, locale: locale.clone(), kind };
         let file_index = definitions.files.len();
         definitions.files.push(path.clone());
         for (id, position) in entry_positions(&text) {

@@ -69,7 +69,12 @@ impl Localizer {
     }
 
     /// The value of message `id`.
-    pub fn message<'a>(&'a self, id: &str, args: Option<&FluentArgs<'_>>, problems: &mut Vec<Problem>) -> Localized<'a> {
+    pub fn message<'a>(
+        &'a self,
+        id: &str,
+        args: Option<&FluentArgs<'_>>,
+        problems: &mut Vec<Problem>,
+    ) -> Localized<'a> {
         self.lookup(id, None, args, problems)
     }
 
@@ -129,7 +134,9 @@ impl Localizer {
         let source = self.chain.len() - 1;
         let kind = match attribute {
             None => ProblemKind::MissingMessage { id: id.to_owned(), describes: None },
-            Some(name) => ProblemKind::MissingAttribute { id: id.to_owned(), attribute: name.to_owned(), describes: None },
+            Some(name) => {
+                ProblemKind::MissingAttribute { id: id.to_owned(), attribute: name.to_owned(), describes: None }
+            }
         };
         problems.push(self.problem(source, id, kind));
         // Showing the id keeps the page readable and makes the gap easy to find.

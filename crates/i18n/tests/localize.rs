@@ -1,5 +1,7 @@
 //! Lookups along fallback chains, localized dates and plurals, and problems with their places.
 
+#![allow(clippy::unwrap_used, reason = "a failed unwrap in a test is a failed test")]
+
 use std::fs;
 use std::path::Path;
 
@@ -56,7 +58,10 @@ fn every_lookup_says_where_its_text_came_from() {
     let ui = es.message("ui-table-description", None, &mut problems);
     assert_eq!((ui.text.as_ref(), ui.locale.to_string(), ui.fell_back), ("Descripción", "es".to_owned(), false));
     let role = es.message("role-cloud-engineer", None, &mut problems);
-    assert_eq!((role.text.as_ref(), role.locale.to_string(), role.fell_back), ("Cloud Engineer", "en".to_owned(), true));
+    assert_eq!(
+        (role.text.as_ref(), role.locale.to_string(), role.fell_back),
+        ("Cloud Engineer", "en".to_owned(), true)
+    );
     assert_eq!(es.locale().to_string(), "es-MX", "pages declare the requested locale");
 
     let missing = es.message("ui-no-such-message", None, &mut problems);
@@ -134,7 +139,10 @@ fn the_source_locale_must_hold_every_catalog_message() {
     let catalog = Catalog::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalog")).unwrap();
     assert!(default_locales().missing_catalog_messages(&catalog).is_empty());
 
-    let (dir, loaded) = load(&[("en/a.ftl", "skill-serverless-functions = Serverless Functions\nrole-cloud-engineer = Cloud Engineer\n")]);
+    let (dir, loaded) = load(&[(
+        "en/a.ftl",
+        "skill-serverless-functions = Serverless Functions\nrole-cloud-engineer = Cloud Engineer\n",
+    )]);
     let problems = loaded.locales.missing_catalog_messages(&catalog);
     assert_eq!(problems.len(), 5 + 3 + 2 + 1 + 20, "all but two messages, and the summary attribute");
     let first_two: Vec<String> = problems[..2]

@@ -118,10 +118,7 @@ impl Skill {
     }
 
     pub fn requirement(&self, role: &Id, level: &Id) -> Option<Necessity> {
-        self.requirements
-            .iter()
-            .find(|req| &req.role == role && &req.level == level)
-            .map(|req| req.necessity)
+        self.requirements.iter().find(|req| &req.role == role && &req.level == level).map(|req| req.necessity)
     }
 
     /// The roles that need this skill at one level or more, in catalog order.

@@ -52,10 +52,7 @@ impl FromStr for Date {
         let shape_ok = bytes.len() == 10
             && bytes[4] == b'-'
             && bytes[7] == b'-'
-            && bytes
-                .iter()
-                .enumerate()
-                .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+            && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
         if !shape_ok {
             return Err(InvalidDate);
         }

@@ -41,10 +41,7 @@ fn first_violation(text: &str) -> Option<&'static str> {
     if text.len() > 64 {
         return Some("an id must be at most 64 characters long");
     }
-    if let Some(bad) = text
-        .chars()
-        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
-    {
+    if let Some(bad) = text.chars().find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')) {
         return Some(if bad.is_ascii_uppercase() {
             "an id must be lowercase"
         } else {

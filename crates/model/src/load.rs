@@ -290,7 +290,7 @@ impl Loader {
                 }
             };
             if let Some((file, source)) = self.parse::<SkillFile>(&path) {
-                if let Some(skill) = self.skill(id, file, &source, levels, roles, groups, group_domains) {
+                if let Some(skill) = self.skill(id, &file, &source, levels, roles, groups, group_domains) {
                     skills.push(skill);
                 }
             }
@@ -302,7 +302,7 @@ impl Loader {
     fn skill(
         &mut self,
         id: Id,
-        file: SkillFile,
+        file: &SkillFile,
         source: &Source,
         levels: &Declared,
         roles: &Declared,

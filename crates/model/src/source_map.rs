@@ -67,7 +67,7 @@ impl<'input> Walker<'input> {
             match event {
                 Event::StreamStart | Event::DocumentStart(_) => {}
                 Event::StreamEnd | Event::DocumentEnd => return Ok(()),
-                node => return self.node(node, span, ""),
+                node => return self.node(&node, span, ""),
             }
         }
         Ok(())
@@ -80,7 +80,7 @@ impl<'input> Walker<'input> {
         }
     }
 
-    fn node(&mut self, event: Event<'input>, span: Span, path: &str) -> Result<(), ScanError> {
+    fn node(&mut self, event: &Event<'input>, span: Span, path: &str) -> Result<(), ScanError> {
         // The first occurrence keeps its place; a duplicate's subtree only gets walked past.
         self.map.values.entry(path.to_owned()).or_insert(position(span));
         match event {
@@ -90,7 +90,7 @@ impl<'input> Walker<'input> {
                     if matches!(event, Event::SequenceEnd | Event::StreamEnd) {
                         break;
                     }
-                    self.node(event, span, &format!("{path}[{index}]"))?;
+                    self.node(&event, span, &format!("{path}[{index}]"))?;
                 }
             }
             Event::MappingStart(..) => {
@@ -106,18 +106,16 @@ impl<'input> Walker<'input> {
                     let key_position = position(key_span);
                     let child = if path.is_empty() { key_text.clone() } else { format!("{path}.{key_text}") };
                     match first_seen.get(&key_text) {
-                        Some(&first) => self.map.duplicates.push(DuplicateKey {
-                            key: key_text,
-                            first,
-                            second: key_position,
-                        }),
+                        Some(&first) => {
+                            self.map.duplicates.push(DuplicateKey { key: key_text, first, second: key_position })
+                        }
                         None => {
                             first_seen.insert(key_text, key_position);
                             self.map.keys.insert(child.clone(), key_position);
                         }
                     }
                     let (value, value_span) = self.next()?;
-                    self.node(value, value_span, &child)?;
+                    self.node(&value, value_span, &child)?;
                 }
             }
             _ => {}

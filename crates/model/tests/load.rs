@@ -1,5 +1,7 @@
 //! Loading catalogs: what is accepted, and what each mistake looks like to a content owner.
 
+#![allow(clippy::unwrap_used, reason = "a failed unwrap in a test is a failed test")]
+
 use std::fs;
 
 use insta::assert_snapshot;

@@ -1,0 +1,74 @@
+//! What there is to render, as data: the planner lists jobs, the renderer runs one at a time.
+
+use std::path::PathBuf;
+
+use ladder_model::Id;
+
+/// An output format of the per-locale pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Format {
+    Markdown,
+    Html,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// A page that every locale has.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Page {
+    /// Domains, groups and skills; roles.
+    Index,
+    /// A skill's profile: what each role needs of it at each level.
+    Skill(Id),
+    /// A role's career path: what it needs at each level, skill by skill.
+    Role(Id),
+}
+
+impl Page {
+    /// The page's path inside its locale's directory, without extension.
+    pub(crate) fn stem(&self) -> String {
+        match self {
+            Page::Index => "index".to_owned(),
+            Page::Skill(id) => format!("skills/{id}"),
+            Page::Role(id) => format!("roles/{id}"),
+        }
+    }
+
+    /// From the page's directory back up to its locale's directory.
+    pub(crate) fn to_locale_root(&self) -> &'static str {
+        match self {
+            Page::Index => "",
+            Page::Skill(_) | Page::Role(_) => "../",
+        }
+    }
+}
+
+/// One file to produce.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Job {
+    /// A page of one locale; `locale` indexes [`crate::Site::localizers`].
+    Page { locale: usize, page: Page, format: Format },
+    /// `index.html` at the top: pick a language.
+    LanguageChooser,
+    /// `ladder.css`, shared by every HTML page.
+    Stylesheet,
+}
+
+/// A job's output, in memory: writing it is the caller's business.
+#[derive(Debug)]
+pub struct RenderedFile {
+    /// Relative to the output directory, with `/` separators.
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+    /// Translation problems met while rendering: missing messages, formatting errors.
+    pub problems: Vec<ladder_i18n::Problem>,
+}
+
+pub(crate) const STYLESHEET_PATH: &str = "ladder.css";

@@ -1,0 +1,80 @@
+//! The minijinja environment: embedded templates, optional overrides, escaping per format.
+
+use std::path::{Path, PathBuf};
+
+use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehavior, Value};
+
+use crate::escape;
+
+/// The templates Ladder ships, by name. A directory given to [`crate::Renderer::new`] may replace
+/// any of them with a file of the same name.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("base.html", include_str!("../templates/base.html")),
+    ("index.html", include_str!("../templates/index.html")),
+    ("skill.html", include_str!("../templates/skill.html")),
+    ("role.html", include_str!("../templates/role.html")),
+    ("chooser.html", include_str!("../templates/chooser.html")),
+    ("index.md", include_str!("../templates/index.md")),
+    ("skill.md", include_str!("../templates/skill.md")),
+    ("role.md", include_str!("../templates/role.md")),
+    ("ladder.css", include_str!("../templates/ladder.css")),
+];
+
+const MARKDOWN: AutoEscape = AutoEscape::Custom("markdown");
+
+pub(crate) fn environment(overrides: Option<&Path>) -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_trim_blocks(true);
+    env.set_lstrip_blocks(true);
+    env.set_keep_trailing_newline(true);
+    // A misspelt variable in a template is an error, not an empty string on every page.
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_auto_escape_callback(|name| match name.rsplit('.').next() {
+        Some("html") => AutoEscape::Html,
+        Some("md") => MARKDOWN,
+        _ => AutoEscape::None,
+    });
+    env.set_formatter(format_value);
+    env.add_filter("lang_attr", lang_attr);
+    let overrides: Option<PathBuf> = overrides.map(Path::to_path_buf);
+    env.set_loader(move |name| load(overrides.as_deref(), name));
+    env
+}
+
+fn load(overrides: Option<&Path>, name: &str) -> Result<Option<String>, Error> {
+    if let Some(dir) = overrides {
+        let path = dir.join(name);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => return Ok(Some(text)),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+            Err(err) => {
+                let message = format!("cannot read {}: {err}", path.display());
+                return Err(Error::new(ErrorKind::InvalidOperation, message));
+            }
+        }
+    }
+    Ok(EMBEDDED.iter().find(|(embedded, _)| *embedded == name).map(|(_, text)| (*text).to_owned()))
+}
+
+/// Prints a value escaped for the template's format; values marked safe are printed as they are.
+fn format_value(out: &mut minijinja::Output<'_>, state: &State<'_, '_>, value: &Value) -> Result<(), Error> {
+    let escape_as = state.auto_escape();
+    if value.is_safe() || escape_as == AutoEscape::None {
+        return minijinja::escape_formatter(out, state, value);
+    }
+    if value.is_none() {
+        return Ok(());
+    }
+    let text = value.as_str().map_or_else(|| value.to_string().into(), std::borrow::Cow::Borrowed);
+    let escaped = if escape_as == MARKDOWN { escape::markdown(&text) } else { escape::html(&text) };
+    out.write_str(&escaped).map_err(Error::from)
+}
+
+/// ` lang="en"` for text that fell back to another language than the page's, else nothing.
+fn lang_attr(text: &Value) -> Result<Value, Error> {
+    let lang = text.get_attr("lang")?;
+    Ok(match lang.as_str() {
+        Some(lang) => Value::from_safe_string(format!(r#" lang="{}""#, escape::html(lang))),
+        None => Value::from_safe_string(String::new()),
+    })
+}

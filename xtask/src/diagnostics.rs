@@ -1,0 +1,119 @@
+//! What the user reads when something is wrong: one shape for every crate's errors.
+//!
+//! ```text
+//! error: unknown role `data-engineer`
+//!   --> catalog/skills/lambda.yaml:7:3
+//!    |
+//!  7 |   data-engineer:
+//!    |   ^
+//!    = help: declare it in roles.yaml first, or use one that is declared there
+//! ```
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use ladder_i18n::{Problem, Severity};
+use ladder_model::{CatalogError, Position};
+use ladder_renderer::RenderError;
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub path: Option<PathBuf>,
+    pub position: Option<Position>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(message: String) -> Diagnostic {
+        Diagnostic { severity: Severity::Error, path: None, position: None, message, help: None }
+    }
+
+    pub fn with_help(mut self, help: String) -> Diagnostic {
+        self.help = Some(help);
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The diagnostic as printed, paths relative to `base` where they are below it, with the
+    /// offending source line when the file can be read.
+    pub fn render(&self, base: &Path) -> String {
+        let mut out = format!("{}: {}\n", severity_word(self.severity), self.message);
+        if let Some(path) = &self.path {
+            let shown = path.strip_prefix(base).unwrap_or(path);
+            match self.position {
+                Some(position) => {
+                    out += &format!("  --> {}:{position}\n", shown.display());
+                    if let Some(line) = source_line(path, position.line) {
+                        let number = position.line.to_string();
+                        let pad = " ".repeat(number.len());
+                        let caret_indent: String = line
+                            .chars()
+                            .take(position.column.saturating_sub(1))
+                            .map(|c| if c == '\t' { '\t' } else { ' ' })
+                            .collect();
+                        out += &format!(" {pad} |\n {number} | {line}\n {pad} | {caret_indent}^\n");
+                    }
+                }
+                None => out += &format!("  --> {}\n", shown.display()),
+            }
+        }
+        if let Some(help) = &self.help {
+            out += &format!("   = help: {help}\n");
+        }
+        out
+    }
+}
+
+fn severity_word(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+fn source_line(path: &Path, line: usize) -> Option<String> {
+    let text = std::fs::read_to_string(path).ok()?;
+    text.lines().nth(line.checked_sub(1)?).map(|l| l.trim_end().to_owned())
+}
+
+impl From<&CatalogError> for Diagnostic {
+    fn from(err: &CatalogError) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            path: Some(err.path.clone()),
+            position: err.position,
+            message: err.kind.to_string(),
+            help: err.kind.help(),
+        }
+    }
+}
+
+impl From<&Problem> for Diagnostic {
+    fn from(problem: &Problem) -> Diagnostic {
+        Diagnostic {
+            severity: problem.kind.severity(),
+            path: Some(problem.path.clone()),
+            position: problem.position,
+            message: format!("{} ({})", problem.kind, problem.locale),
+            help: problem.kind.help(),
+        }
+    }
+}
+
+impl From<&RenderError> for Diagnostic {
+    fn from(err: &RenderError) -> Diagnostic {
+        Diagnostic::error(err.to_string())
+            .with_help("fix the template, or remove the override to use the embedded one".to_owned())
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Path::new("")))
+    }
+}
