@@ -1,0 +1,178 @@
+//! End to end: catalogs rendered by the code behind `cargo xtask render`, compared with reviewed
+//! output, one snapshot per file (`cargo insta review` after a deliberate change).
+
+#![allow(clippy::unwrap_used, reason = "a failed unwrap in a test is a failed test")]
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use ladder_renderer::Format;
+use xtask::flags::{LocaleSelection, RenderOptions};
+use xtask::render::{self, Failure};
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+fn options(input: &Path, out: &Path) -> RenderOptions {
+    RenderOptions {
+        locales: LocaleSelection::All,
+        formats: vec![Format::Markdown, Format::Html],
+        catalog_dir: input.join("catalog"),
+        locales_dir: input.join("locales"),
+        out_dir: out.to_path_buf(),
+        templates_dir: None,
+        threads: None,
+    }
+}
+
+/// Every file below `dir`, by path relative to it with `/` separators.
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut found = BTreeMap::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        for entry in fs::read_dir(&current).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                let relative = path.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+                found.insert(relative, fs::read(&path).unwrap());
+            }
+        }
+    }
+    found
+}
+
+/// Renders `input` (a directory with `catalog/` and `locales/`) and snapshots every output file
+/// under `snapshots/<name>/`.
+fn check_case(name: &str, input: &Path) {
+    let out = tempfile::tempdir().unwrap();
+    let report = render::run(&options(input, out.path())).unwrap_or_else(|failure| {
+        panic!("case {name} failed to render: {:#?}", failure.diagnostics());
+    });
+    let rendered = files(out.path());
+    assert_eq!(rendered.len(), report.files, "the report counts what was written");
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(workspace().join("tests/snapshots").join(name));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| {
+        for (path, bytes) in &rendered {
+            let text = String::from_utf8(bytes.clone()).unwrap();
+            insta::assert_snapshot!(path.replace('/', "__"), text);
+        }
+    });
+}
+
+#[test]
+fn the_default_catalog_renders_as_reviewed() {
+    check_case("default", &workspace());
+}
+
+#[test]
+fn cases_render_as_reviewed() {
+    let cases = workspace().join("tests/cases");
+    let mut names: Vec<String> =
+        fs::read_dir(&cases).unwrap().map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert!(!names.is_empty());
+    for name in names {
+        check_case(&name, &cases.join(&name));
+    }
+}
+
+/// A catalog big enough that jobs really interleave across threads.
+fn synthetic_input(dir: &Path, n_skills: usize) {
+    let catalog = dir.join("catalog");
+    fs::create_dir_all(catalog.join("skills")).unwrap();
+    fs::write(catalog.join("levels.yaml"), "levels: [junior, senior]\n").unwrap();
+    fs::write(catalog.join("roles.yaml"), "roles: [backend, frontend, data]\n").unwrap();
+    fs::write(catalog.join("domains.yaml"), "domains:\n  - id: eng\n    groups: [core, extra]\n").unwrap();
+    let mut en = String::from(
+        "language-name = English\nlevel-junior = Junior\nlevel-senior = Senior\nrole-backend = Backend\nrole-frontend = Frontend\nrole-data = Data\ndomain-eng = Engineering\ngroup-core = Core\ngroup-extra = Extra\n",
+    );
+    let mut es = String::from("language-name = Español\nlevel-junior = Júnior\n");
+    for i in 0..n_skills {
+        let group = if i % 3 == 0 { "extra" } else { "core" };
+        let necessity = if i % 2 == 0 { "mandatory" } else { "optional" };
+        fs::write(
+            catalog.join(format!("skills/skill-{i:03}.yaml")),
+            format!("group: {group}\nupdated: 2026-01-{:02}\nrequirements:\n  backend:\n    junior: {necessity}\n    senior: mandatory\n  data:\n    senior: optional\n", i % 28 + 1),
+        )
+        .unwrap();
+        en += &format!("skill-skill-{i:03} = Skill {i}\n    .summary = Summary {i}\n");
+        for (role, level) in [("backend", "junior"), ("backend", "senior"), ("data", "senior")] {
+            en += &format!("skill-skill-{i:03}--{role}--{level} = {role} at {level} does {i}.\n");
+        }
+        if i % 2 == 0 {
+            es += &format!("skill-skill-{i:03} = Habilidad {i}\n");
+        }
+    }
+    let ui =
+        fs::read_to_string(workspace().join("locales/en/ui.ftl")).unwrap().replace("language-name = English\n", "");
+    let ui_es =
+        fs::read_to_string(workspace().join("locales/es/ui.ftl")).unwrap().replace("language-name = Español\n", "");
+    for (lang, text, ui) in [("en", en, ui), ("es", es, ui_es)] {
+        fs::create_dir_all(dir.join("locales").join(lang)).unwrap();
+        fs::write(dir.join("locales").join(lang).join("content.ftl"), text).unwrap();
+        fs::write(dir.join("locales").join(lang).join("ui.ftl"), ui).unwrap();
+    }
+}
+
+#[test]
+fn one_thread_and_many_write_identical_bytes() {
+    let input = tempfile::tempdir().unwrap();
+    synthetic_input(input.path(), 60);
+    let mut outputs = Vec::new();
+    for threads in [1, 2, 7] {
+        let out = tempfile::tempdir().unwrap();
+        let mut options = options(input.path(), out.path());
+        options.threads = Some(threads);
+        let report = render::run(&options).unwrap();
+        assert_eq!(report.pages, 2 * 2 * (1 + 60 + 3), "2 locales x 2 formats x (index, skills, roles)");
+        outputs.push(files(out.path()));
+    }
+    assert_eq!(outputs[0].len(), 2 * 2 * 64 + 2, "pages, the language chooser and the stylesheet");
+    assert!(outputs[0] == outputs[1] && outputs[1] == outputs[2], "output depends on the thread count");
+}
+
+#[test]
+fn invalid_input_writes_nothing_and_keeps_the_previous_output() {
+    let input = tempfile::tempdir().unwrap();
+    synthetic_input(input.path(), 3);
+    let out = tempfile::tempdir().unwrap();
+    render::run(&options(input.path(), out.path())).unwrap();
+    let before = files(out.path());
+
+    // A typo in a requirement, a syntax error in a translation: both reported, nothing written.
+    let skill = input.path().join("catalog/skills/skill-001.yaml");
+    fs::write(&skill, fs::read_to_string(&skill).unwrap().replace("senior: mandatory", "senior: mandatroy")).unwrap();
+    let failure = render::run(&options(input.path(), out.path())).unwrap_err();
+    assert!(matches!(failure, Failure::Invalid(_)));
+    let shown: Vec<String> = failure.diagnostics().iter().map(|d| d.render(input.path())).collect();
+    insta::assert_snapshot!(shown.join("\n"), @r"
+    error: unknown requirement `mandatroy`: expected `mandatory` or `optional`
+      --> catalog/skills/skill-001.yaml:6:13
+       |
+     6 |     senior: mandatroy
+       |             ^
+       = help: write `mandatory` or `optional`; leave the level out where the role does not need the skill
+    ");
+    assert!(files(out.path()) == before, "a failed render changed the output");
+}
+
+#[test]
+fn an_unknown_locale_is_a_usage_error() {
+    let out = tempfile::tempdir().unwrap();
+    let mut options = options(&workspace(), out.path());
+    options.locales = LocaleSelection::Only(vec!["fr".parse().unwrap()]);
+    let failure = render::run(&options).unwrap_err();
+    assert_eq!(failure.exit_code(), 2);
+    insta::assert_snapshot!(failure.diagnostics()[0].render(&workspace()), @"
+    error: no translations for `fr`: available locales are en, es
+       = help: add locales/fr/ with its .ftl files, or pick an available locale
+    ");
+    assert!(files(out.path()).is_empty());
+}
