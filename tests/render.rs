@@ -152,13 +152,13 @@ fn invalid_input_writes_nothing_and_keeps_the_previous_output() {
     let failure = render::run(&options(input.path(), out.path())).unwrap_err();
     assert!(matches!(failure, Failure::Invalid(_)));
     let shown: Vec<String> = failure.diagnostics().iter().map(|d| d.render(input.path())).collect();
-    insta::assert_snapshot!(shown.join("\n"), @r"
+    insta::assert_snapshot!(shown.join("\n"), @"
     error: unknown requirement `mandatroy`: expected `mandatory` or `optional`
-      --> catalog/skills/skill-001.yaml:6:13
-       |
-     6 |     senior: mandatroy
-       |             ^
-       = help: write `mandatory` or `optional`; leave the level out where the role does not need the skill
+     --> catalog/skills/skill-001.yaml:6:13
+      |
+    6 |     senior: mandatroy
+      |             ^
+      = help: write `mandatory` or `optional`; leave the level out where the role does not need the skill
     ");
     assert!(files(out.path()) == before, "a failed render changed the output");
 }
@@ -172,7 +172,7 @@ fn an_unknown_locale_is_a_usage_error() {
     assert_eq!(failure.exit_code(), 2);
     insta::assert_snapshot!(failure.diagnostics()[0].render(&workspace()), @"
     error: no translations for `fr`: available locales are en, es
-       = help: add locales/fr/ with its .ftl files, or pick an available locale
+      = help: add locales/fr/ with its .ftl files, or pick an available locale
     ");
     assert!(files(out.path()).is_empty());
 }

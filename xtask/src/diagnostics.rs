@@ -2,11 +2,11 @@
 //!
 //! ```text
 //! error: unknown role `data-engineer`
-//!   --> catalog/skills/lambda.yaml:7:3
-//!    |
-//!  7 |   data-engineer:
-//!    |   ^
-//!    = help: declare it in roles.yaml first, or use one that is declared there
+//!  --> catalog/skills/lambda.yaml:7:3
+//!   |
+//! 7 |   data-engineer:
+//!   |   ^
+//!   = help: declare it in roles.yaml first, or use one that is declared there
 //! ```
 
 use std::fmt;
@@ -43,27 +43,27 @@ impl Diagnostic {
     /// offending source line when the file can be read.
     pub fn render(&self, base: &Path) -> String {
         let mut out = format!("{}: {}\n", severity_word(self.severity), self.message);
+        // Like rustc, the gutter is as wide as the line number it shows.
+        let pad = " ".repeat(self.position.map_or(1, |position| position.line.to_string().len()));
         if let Some(path) = &self.path {
             let shown = path.strip_prefix(base).unwrap_or(path);
             match self.position {
                 Some(position) => {
-                    out += &format!("  --> {}:{position}\n", shown.display());
+                    out += &format!("{pad}--> {}:{position}\n", shown.display());
                     if let Some(line) = source_line(path, position.line) {
-                        let number = position.line.to_string();
-                        let pad = " ".repeat(number.len());
                         let caret_indent: String = line
                             .chars()
                             .take(position.column.saturating_sub(1))
                             .map(|c| if c == '\t' { '\t' } else { ' ' })
                             .collect();
-                        out += &format!(" {pad} |\n {number} | {line}\n {pad} | {caret_indent}^\n");
+                        out += &format!("{pad} |\n{} | {line}\n{pad} | {caret_indent}^\n", position.line);
                     }
                 }
-                None => out += &format!("  --> {}\n", shown.display()),
+                None => out += &format!("{pad}--> {}\n", shown.display()),
             }
         }
         if let Some(help) = &self.help {
-            out += &format!("   = help: {help}\n");
+            out += &format!("{pad} = help: {help}\n");
         }
         out
     }
