@@ -57,7 +57,8 @@ fn invalid_content_exits_with_1_naming_file_line_and_column() {
     let skill = skill.replace("  cloud-engineer:", "  cloud-enginer:");
     fs::write(input.path().join("catalog/skills/serverless-functions.yaml"), skill).unwrap();
 
-    let (code, stdout, stderr) = render(input.path(), &["--catalog", "catalog", "--locales", "locales", "--out", "dist"]);
+    let (code, stdout, stderr) =
+        render(input.path(), &["--catalog", "catalog", "--locales", "locales", "--out", "dist"]);
     assert_eq!(code, 1);
     assert_eq!(stdout, "");
     insta::assert_snapshot!(stderr, @"
