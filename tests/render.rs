@@ -176,3 +176,45 @@ fn an_unknown_locale_is_a_usage_error() {
     ");
     assert!(files(out.path()).is_empty());
 }
+
+#[test]
+fn a_template_directory_replaces_embedded_templates_by_name() {
+    let templates = tempfile::tempdir().unwrap();
+    fs::write(templates.path().join("skill.md"), "{{ name.text }} ({{ page.lang }}): {{ summary.text }}\n").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let mut options = options(&workspace(), out.path());
+    options.templates_dir = Some(templates.path().to_path_buf());
+    render::run(&options).unwrap();
+    let skill = fs::read_to_string(out.path().join("es/skills/serverless-functions.md")).unwrap();
+    assert_eq!(
+        skill,
+        "Serverless Functions (es): AWS Lambda, Cloud Functions, Yandex Cloud Functions, cold starts, event triggers\n"
+    );
+    let role = fs::read_to_string(out.path().join("es/roles/cloud-engineer.md")).unwrap();
+    assert!(role.starts_with("# Ruta profesional: Cloud Engineer\n"), "other templates stay embedded");
+
+    // A broken override fails before any page, naming the template and line.
+    fs::write(templates.path().join("role.html"), "<h1>{{ title.text }</h1>\n").unwrap();
+    let failure = render::run(&options).unwrap_err();
+    assert_eq!(failure.exit_code(), 1);
+    insta::assert_snapshot!(failure.diagnostics()[0].render(templates.path()), @"
+    error: syntax error: unexpected `}`, expected end of variable block
+     --> role.html:1:19
+      |
+    1 | <h1>{{ title.text }</h1>
+      |                   ^
+      = help: fix the template, or delete it to use the embedded one of the same name
+    ");
+
+    // So does a misspelt variable, at render time, instead of printing nothing on every page.
+    fs::write(templates.path().join("role.html"), "<h1>{{ titel.text }}</h1>\n").unwrap();
+    let failure = render::run(&options).unwrap_err();
+    insta::assert_snapshot!(failure.diagnostics()[0].render(templates.path()), @"
+    error: undefined value
+     --> role.html:1:8
+      |
+    1 | <h1>{{ titel.text }}</h1>
+      |        ^
+      = help: fix the template, or delete it to use the embedded one of the same name
+    ");
+}

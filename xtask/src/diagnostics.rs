@@ -107,8 +107,20 @@ impl From<&Problem> for Diagnostic {
 
 impl From<&RenderError> for Diagnostic {
     fn from(err: &RenderError) -> Diagnostic {
-        Diagnostic::error(err.to_string())
-            .with_help("fix the template, or remove the override to use the embedded one".to_owned())
+        let help = match &err.path {
+            Some(_) => "fix the template, or delete it to use the embedded one of the same name",
+            None => "an embedded template failed: please report this as a bug",
+        };
+        Diagnostic {
+            severity: Severity::Error,
+            path: err.path.clone(),
+            position: err.path.as_ref().and(err.position),
+            message: match &err.path {
+                Some(_) => err.message.clone(),
+                None => err.to_string(),
+            },
+            help: Some(help.to_owned()),
+        }
     }
 }
 

@@ -87,8 +87,13 @@ impl RenderFlags {
             .collect();
         formats.sort();
         formats.dedup();
-        let mut langs = self.langs;
-        langs.dedup();
+        // `--lang es,en,es` renders each locale once, in the order first asked for.
+        let mut langs: Vec<LanguageIdentifier> = Vec::new();
+        for lang in self.langs {
+            if !langs.contains(&lang) {
+                langs.push(lang);
+            }
+        }
         RenderOptions {
             locales: if self.all || langs.is_empty() { LocaleSelection::All } else { LocaleSelection::Only(langs) },
             formats,

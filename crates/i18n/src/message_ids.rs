@@ -10,7 +10,7 @@
 //! | what `<role>` needs at `<level>`      | `skill-<skill>--<role>--<level>`    |
 //!
 //! Catalog ids never hold `--`, so the double hyphen joins them without ambiguity. Interface
-//! strings start with `ui-`, `language-` or `date-`, which no catalog kind does.
+//! strings start with `ui-` (and `language-name`), which no catalog kind does.
 
 use ladder_model::{Catalog, Id};
 

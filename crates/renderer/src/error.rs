@@ -1,16 +1,27 @@
 //! Rendering errors: a template that does not parse or fails while rendering.
 
-/// A template problem, with the template's name and line when minijinja knows them.
+use std::path::{Path, PathBuf};
+
+use ladder_model::Position;
+
+/// A template problem, with the template's name and, when known, its file and position.
 #[derive(Debug, thiserror::Error)]
 #[error("{}: {message}", self.location())]
 pub struct RenderError {
     pub template: Option<String>,
-    pub line: Option<usize>,
+    /// The override file the template came from; embedded templates have none.
+    pub path: Option<PathBuf>,
+    pub position: Option<Position>,
     pub message: String,
 }
 
 impl RenderError {
-    pub(crate) fn from_minijinja(err: &minijinja::Error) -> RenderError {
+    pub(crate) fn new(message: String) -> RenderError {
+        RenderError { template: None, path: None, position: None, message }
+    }
+
+    /// Converts minijinja's error, locating it in the override directory when the template is one.
+    pub(crate) fn from_minijinja(err: &minijinja::Error, overrides: Option<&Path>) -> RenderError {
         let mut message = match err.detail() {
             Some(detail) => format!("{}: {detail}", err.kind()),
             None => err.kind().to_string(),
@@ -20,15 +31,28 @@ impl RenderError {
             message.push_str(&format!(": {cause}"));
             source = cause.source();
         }
-        RenderError { template: err.name().map(str::to_owned), line: err.line(), message }
+        let template = err.name().map(str::to_owned);
+        let path = overrides.zip(template.as_deref()).map(|(dir, name)| dir.join(name)).filter(|path| path.is_file());
+        let text = path.as_deref().and_then(|path| std::fs::read_to_string(path).ok());
+        let position = match (err.range(), text) {
+            (Some(range), Some(text)) => Some(position_at(&text, range.start)),
+            _ => err.line().map(|line| Position { line, column: 1 }),
+        };
+        RenderError { template, path, position, message }
     }
 
-    /// `template:line`, as far as known.
+    /// `template name:line`, as far as known.
     pub fn location(&self) -> String {
-        match (&self.template, self.line) {
-            (Some(name), Some(line)) => format!("template {name}:{line}"),
+        match (&self.template, self.position) {
+            (Some(name), Some(position)) => format!("template {name}:{}", position.line),
             (Some(name), None) => format!("template {name}"),
             _ => "template".to_owned(),
         }
     }
+}
+
+fn position_at(text: &str, offset: usize) -> Position {
+    let before = text.get(..offset).unwrap_or(text);
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Position { line: before.matches('\n').count() + 1, column: before[line_start..].chars().count() + 1 }
 }

@@ -5,7 +5,7 @@
 //! in memory. Planning the jobs, running them in parallel and writing files are the caller's.
 //!
 //! ```
-//! use std::path::Path;
+//! use std::path::{Path, PathBuf};
 //! use ladder_renderer::{Format, Job, Page, Renderer, Site};
 //!
 //! let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
@@ -32,7 +32,7 @@ mod site;
 mod templates;
 mod views;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use minijinja::{Environment, Value};
 
@@ -47,17 +47,18 @@ use crate::views::ViewBuilder;
 #[derive(Debug)]
 pub struct Renderer {
     env: Environment<'static>,
+    overrides: Option<PathBuf>,
 }
 
 impl Renderer {
     /// Uses the embedded templates, each replaced by a file of the same name in `overrides` if
     /// there is one. Every template is parsed now, so a broken override fails before any page.
     pub fn new(overrides: Option<&Path>) -> Result<Renderer, RenderError> {
-        let env = templates::environment(overrides);
+        let renderer = Renderer { env: templates::environment(overrides), overrides: overrides.map(Path::to_path_buf) };
         for (name, _) in templates::EMBEDDED {
-            env.get_template(name).map_err(|err| RenderError::from_minijinja(&err))?;
+            renderer.env.get_template(name).map_err(|err| renderer.error(&err))?;
         }
-        Ok(Renderer { env })
+        Ok(renderer)
     }
 
     pub fn render(&self, site: &Site<'_>, job: &Job) -> Result<RenderedFile, RenderError> {
@@ -73,11 +74,10 @@ impl Renderer {
                 let (name, view) = match page {
                     Page::Index => ("index", Value::from_serialize(builder.index())),
                     Page::Skill(id) => {
-                        let skill = site.catalog.skill(id.as_str()).ok_or_else(|| RenderError {
-                            template: None,
-                            line: None,
-                            message: format!("no skill `{id}` in the catalog"),
-                        })?;
+                        let skill = site
+                            .catalog
+                            .skill(id.as_str())
+                            .ok_or_else(|| RenderError::new(format!("no skill `{id}` in the catalog")))?;
                         ("skill", Value::from_serialize(builder.skill(skill)))
                     }
                     Page::Role(id) => ("role", Value::from_serialize(builder.role(id))),
@@ -86,8 +86,12 @@ impl Renderer {
                 (format!("{name}.{}", format.extension()), view)
             }
         };
-        let template = self.env.get_template(&template).map_err(|err| RenderError::from_minijinja(&err))?;
-        let text = template.render(context).map_err(|err| RenderError::from_minijinja(&err))?;
+        let template = self.env.get_template(&template).map_err(|err| self.error(&err))?;
+        let text = template.render(context).map_err(|err| self.error(&err))?;
         Ok(RenderedFile { path, bytes: text.into_bytes(), problems })
+    }
+
+    fn error(&self, err: &minijinja::Error) -> RenderError {
+        RenderError::from_minijinja(err, self.overrides.as_deref())
     }
 }
