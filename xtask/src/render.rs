@@ -89,6 +89,8 @@ pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
             Err(err) => render_errors.push(Diagnostic::from(&err)),
         }
     }
+    // A broken template fails every page that uses it; say so once.
+    render_errors.sort();
     render_errors.dedup();
     if !render_errors.is_empty() {
         return Err(Failure::Invalid(render_errors));

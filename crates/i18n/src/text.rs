@@ -19,15 +19,21 @@ pub(crate) fn position_at(text: &str, offset: usize) -> Position {
 /// identifier, so scanning lines finds exactly the entries the parser found.
 pub(crate) fn entry_positions(text: &str) -> impl Iterator<Item = (&str, Position)> {
     text.lines().enumerate().filter_map(|(index, line)| {
-        let name_len = line
-            .char_indices()
-            .find(|&(i, c)| !(c.is_ascii_alphanumeric() || c == '_' || c == '-' && (i > 0 || line.len() > 1)))
-            .map_or(line.len(), |(i, _)| i);
-        let name = &line[..name_len];
-        let is_identifier = name.trim_start_matches('-').starts_with(|c: char| c.is_ascii_alphabetic());
-        let rest = line[name_len..].trim_start_matches([' ', '\t']);
-        (is_identifier && rest.starts_with('=')).then_some((name, Position { line: index + 1, column: 1 }))
+        let name = entry_name(line)?;
+        let rest = line[name.len()..].trim_start_matches([' ', '\t']);
+        rest.starts_with('=').then_some((name, Position { line: index + 1, column: 1 }))
     })
+}
+
+/// The identifier a line starts with: `[a-zA-Z][a-zA-Z0-9_-]*`, after a `-` for a term.
+fn entry_name(line: &str) -> Option<&str> {
+    let sigil = usize::from(line.starts_with('-'));
+    let body = &line[sigil..];
+    if !body.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let len = body.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-')).unwrap_or(body.len());
+    Some(&line[..sigil + len])
 }
 
 #[cfg(test)]

@@ -212,6 +212,7 @@ impl ViewBuilder<'_, '_> {
         &self.site.localizers[self.locale]
     }
 
+    /// A message's value: an interface string or a catalog name.
     fn ui(&mut self, id: &str) -> Text {
         let localizer = &self.site.localizers[self.locale];
         Text::from(localizer.message(id, None, &mut self.problems))
@@ -226,10 +227,6 @@ impl ViewBuilder<'_, '_> {
         let mut args = FluentArgs::new();
         args.set("count", count);
         self.ui_with(id, &args)
-    }
-
-    fn name(&mut self, message_id: &str) -> Text {
-        self.ui(message_id)
     }
 
     fn skill_summary(&mut self, skill: &Id) -> Text {
@@ -264,7 +261,7 @@ impl ViewBuilder<'_, '_> {
     pub(crate) fn skill(&mut self, skill: &Skill) -> SkillView {
         let catalog = self.site.catalog;
         let page = self.chrome();
-        let name = self.name(&message_ids::skill(skill.id()));
+        let name = self.ui(&message_ids::skill(skill.id()));
         let levels_with_requirements =
             catalog.levels().iter().filter(|level| skill.requirements_at(level).next().is_some()).count();
         let stats = vec![
@@ -290,8 +287,7 @@ impl ViewBuilder<'_, '_> {
         args.set("date", date);
         let updated = self.ui_with("ui-skill-updated", &args);
 
-        let level_names: Vec<Text> =
-            catalog.levels().iter().map(|level| self.name(&message_ids::level(level))).collect();
+        let level_names: Vec<Text> = catalog.levels().iter().map(|level| self.ui(&message_ids::level(level))).collect();
         let mut args = FluentArgs::new();
         args.set("first", level_names.first().map_or(String::new(), |t| t.text.clone()));
         args.set("last", level_names.last().map_or(String::new(), |t| t.text.clone()));
@@ -303,11 +299,11 @@ impl ViewBuilder<'_, '_> {
                 .requirements_at(level)
                 .map(|req| SkillRow {
                     role: Link {
-                        name: self.name(&message_ids::role(&req.role)),
+                        name: self.ui(&message_ids::role(&req.role)),
                         href: self.site.local_href(self.page, &Page::Role(req.role.clone()), self.format),
                     },
                     mandatory: req.necessity == Necessity::Mandatory,
-                    description: self.name(&message_ids::requirement(skill.id(), &req.role, level)),
+                    description: self.ui(&message_ids::requirement(skill.id(), &req.role, level)),
                 })
                 .collect();
             if rows.is_empty() {
@@ -328,8 +324,8 @@ impl ViewBuilder<'_, '_> {
         SkillView {
             page,
             summary: self.skill_summary(skill.id()),
-            domain: self.name(&message_ids::domain(skill.domain())),
-            group: self.name(&message_ids::group(skill.group())),
+            domain: self.ui(&message_ids::domain(skill.domain())),
+            group: self.ui(&message_ids::group(skill.group())),
             updated_iso: skill.updated().to_string(),
             updated,
             labels: SkillLabels {
@@ -352,7 +348,7 @@ impl ViewBuilder<'_, '_> {
     pub(crate) fn role(&mut self, role: &Id) -> RoleView {
         let catalog = self.site.catalog;
         let page = self.chrome();
-        let role_name = self.name(&message_ids::role(role));
+        let role_name = self.ui(&message_ids::role(role));
         let mut args = FluentArgs::new();
         args.set("role", role_name.text);
         let title = self.ui_with("ui-role-title", &args);
@@ -382,17 +378,17 @@ impl ViewBuilder<'_, '_> {
                         .filter(|(skill, _)| skill.group() == group)
                         .map(|(skill, necessity)| RoleRow {
                             skill: Link {
-                                name: self.name(&message_ids::skill(skill.id())),
+                                name: self.ui(&message_ids::skill(skill.id())),
                                 href: self.site.local_href(self.page, &Page::Skill(skill.id().clone()), self.format),
                             },
                             mandatory: *necessity == Necessity::Mandatory,
-                            description: self.name(&message_ids::requirement(skill.id(), role, level)),
+                            description: self.ui(&message_ids::requirement(skill.id(), role, level)),
                         })
                         .collect();
                     if !rows.is_empty() {
                         groups.push(RoleGroup {
-                            domain: self.name(&message_ids::domain(domain.id())),
-                            group: self.name(&message_ids::group(group)),
+                            domain: self.ui(&message_ids::domain(domain.id())),
+                            group: self.ui(&message_ids::group(group)),
                             rows,
                         });
                     }
@@ -400,7 +396,7 @@ impl ViewBuilder<'_, '_> {
             }
             levels.push(RoleLevel {
                 id: level.to_string(),
-                name: self.name(&message_ids::level(level)),
+                name: self.ui(&message_ids::level(level)),
                 summary,
                 groups,
             });
@@ -431,20 +427,20 @@ impl ViewBuilder<'_, '_> {
                 let skills = catalog
                     .skills_in_group(group)
                     .map(|skill| IndexSkill {
-                        name: self.name(&message_ids::skill(skill.id())),
+                        name: self.ui(&message_ids::skill(skill.id())),
                         summary: self.skill_summary(skill.id()),
                         href: self.site.local_href(self.page, &Page::Skill(skill.id().clone()), self.format),
                     })
                     .collect();
-                groups.push(IndexGroup { name: self.name(&message_ids::group(group)), skills });
+                groups.push(IndexGroup { name: self.ui(&message_ids::group(group)), skills });
             }
-            domains.push(IndexDomain { name: self.name(&message_ids::domain(domain.id())), groups });
+            domains.push(IndexDomain { name: self.ui(&message_ids::domain(domain.id())), groups });
         }
         let roles = catalog
             .roles()
             .iter()
             .map(|role| Link {
-                name: self.name(&message_ids::role(role)),
+                name: self.ui(&message_ids::role(role)),
                 href: self.site.local_href(self.page, &Page::Role(role.clone()), self.format),
             })
             .collect();
