@@ -82,6 +82,14 @@ impl Declared {
     }
 }
 
+/// What `domains.yaml` declares.
+#[derive(Default)]
+struct DeclaredDomains {
+    domains: Vec<Domain>,
+    groups: Declared,
+    domain_of_group: HashMap<Id, Id>,
+}
+
 #[derive(Default)]
 struct Loader {
     errors: Vec<CatalogError>,
@@ -96,11 +104,11 @@ pub(crate) fn load(dir: &Path) -> Result<Catalog, CatalogErrors> {
 
     let levels = loader.declared_list::<LevelsFile>(dir, "levels.yaml", EntityKind::Level, "levels", |f| f.levels);
     let roles = loader.declared_list::<RolesFile>(dir, "roles.yaml", EntityKind::Role, "roles", |f| f.roles);
-    let (domains, groups, group_domains) = loader.domains(dir);
-    let skills = loader.skills(dir, &levels, &roles, &groups, &group_domains);
+    let domains = loader.domains(dir);
+    let skills = loader.skills(dir, &levels, &roles, &domains);
 
     if loader.errors.is_empty() {
-        Ok(Catalog { levels: levels.ids, roles: roles.ids, domains, skills })
+        Ok(Catalog { levels: levels.ids, roles: roles.ids, domains: domains.domains, skills })
     } else {
         loader.errors.sort_by(|a, b| (&a.path, a.position).cmp(&(&b.path, b.position)));
         Err(CatalogErrors(loader.errors))
@@ -143,26 +151,35 @@ impl Loader {
         }
     }
 
-    /// Checks one id found at `yaml_path` and adds it to `declared`.
-    fn declare(&mut self, declared: &mut Declared, kind: EntityKind, raw: &str, source: &Source, yaml_path: &str) {
+    /// Checks one id found at `yaml_path` and adds it to `declared`; returns it if it is new and valid.
+    fn declare(
+        &mut self,
+        declared: &mut Declared,
+        kind: EntityKind,
+        raw: &str,
+        source: &Source,
+        yaml_path: &str,
+    ) -> Option<Id> {
         let position = source.map.value(yaml_path);
         match Id::new(raw) {
             Err(invalid) => {
                 let kind = ErrorKind::InvalidId { kind, id: raw.to_owned(), reason: invalid.reason };
                 self.error(source, position, kind);
+                None
             }
             Ok(id) => {
                 if let Some(first) = declared.places.get(&id) {
                     let kind = ErrorKind::DuplicateId { kind, id: raw.to_owned(), first: first.clone() };
                     self.error(source, position, kind);
-                    return;
+                    return None;
                 }
                 let place = match position {
                     Some(position) => format!("{}:{position}", source.path.display()),
                     None => source.path.display().to_string(),
                 };
                 declared.places.insert(id.clone(), place);
-                declared.ids.push(id);
+                declared.ids.push(id.clone());
+                Some(id)
             }
         }
     }
@@ -213,48 +230,35 @@ impl Loader {
     }
 
     /// `domains.yaml`: domains, each with its groups; group ids are unique across domains.
-    fn domains(&mut self, dir: &Path) -> (Vec<Domain>, Declared, HashMap<Id, Id>) {
-        let mut domain_ids = Declared::default();
-        let mut groups = Declared::default();
-        let mut group_domains = HashMap::new();
-        let mut domains = Vec::new();
+    fn domains(&mut self, dir: &Path) -> DeclaredDomains {
+        let mut declared = DeclaredDomains::default();
         let Some((parsed, source)) = self.parse::<DomainsFile>(&dir.join("domains.yaml")) else {
-            return (domains, groups, group_domains);
+            return declared;
         };
-        groups.loaded = true;
+        declared.groups.loaded = true;
+        let mut domain_ids = Declared::default();
         for (index, entry) in parsed.domains.iter().enumerate() {
-            let before = domain_ids.ids.len();
-            self.declare(&mut domain_ids, EntityKind::Domain, &entry.id, &source, &format!("domains[{index}].id"));
-            let domain_id = (domain_ids.ids.len() > before).then(|| domain_ids.ids[before].clone());
-            let mut domain_groups = Vec::new();
+            let path = format!("domains[{index}].id");
+            let domain = self.declare(&mut domain_ids, EntityKind::Domain, &entry.id, &source, &path);
+            let mut groups = Vec::new();
             for (group_index, raw) in entry.groups.iter().enumerate() {
-                let before = groups.ids.len();
                 let path = format!("domains[{index}].groups[{group_index}]");
-                self.declare(&mut groups, EntityKind::Group, raw, &source, &path);
-                if groups.ids.len() > before {
-                    let group = groups.ids[before].clone();
-                    if let Some(domain) = &domain_id {
-                        group_domains.insert(group.clone(), domain.clone());
-                    }
-                    domain_groups.push(group);
+                if let Some(group) = self.declare(&mut declared.groups, EntityKind::Group, raw, &source, &path) {
+                    groups.push(group);
                 }
             }
-            if let Some(id) = domain_id {
-                domains.push(Domain { id, groups: domain_groups });
+            if let Some(id) = domain {
+                for group in &groups {
+                    declared.domain_of_group.insert(group.clone(), id.clone());
+                }
+                declared.domains.push(Domain { id, groups });
             }
         }
-        (domains, groups, group_domains)
+        declared
     }
 
     /// `skills/<id>.yaml`, one file per skill, read in id order.
-    fn skills(
-        &mut self,
-        dir: &Path,
-        levels: &Declared,
-        roles: &Declared,
-        groups: &Declared,
-        group_domains: &HashMap<Id, Id>,
-    ) -> Vec<Skill> {
+    fn skills(&mut self, dir: &Path, levels: &Declared, roles: &Declared, domains: &DeclaredDomains) -> Vec<Skill> {
         let skills_dir = dir.join("skills");
         let entries = match fs::read_dir(&skills_dir) {
             Ok(entries) => entries,
@@ -290,7 +294,7 @@ impl Loader {
                 }
             };
             if let Some((file, source)) = self.parse::<SkillFile>(&path) {
-                if let Some(skill) = self.skill(id, &file, &source, levels, roles, groups, group_domains) {
+                if let Some(skill) = self.skill(id, &file, &source, levels, roles, domains) {
                     skills.push(skill);
                 }
             }
@@ -298,7 +302,6 @@ impl Loader {
         skills
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn skill(
         &mut self,
         id: Id,
@@ -306,11 +309,10 @@ impl Loader {
         source: &Source,
         levels: &Declared,
         roles: &Declared,
-        groups: &Declared,
-        group_domains: &HashMap<Id, Id>,
+        domains: &DeclaredDomains,
     ) -> Option<Skill> {
         let errors_before = self.errors.len();
-        let group = self.resolve(groups, EntityKind::Group, &file.group, source, source.map.value("group"));
+        let group = self.resolve(&domains.groups, EntityKind::Group, &file.group, source, source.map.value("group"));
         let updated = file.updated.parse::<Date>().ok();
         if updated.is_none() {
             self.error(source, source.map.value("updated"), ErrorKind::InvalidDate(file.updated.clone()));
@@ -346,7 +348,7 @@ impl Loader {
             return None;
         }
         let group = group?;
-        let domain = group_domains.get(&group)?.clone();
+        let domain = domains.domain_of_group.get(&group)?.clone();
         Some(Skill { id, domain, group, updated: updated?, requirements })
     }
 }
