@@ -8,6 +8,7 @@ use std::sync::Arc;
 use fluent::FluentResource;
 use fluent_langneg::{NegotiationStrategy, negotiate_languages};
 use fluent_syntax::ast;
+use fluent_syntax::parser::ParserError;
 use ladder_model::{Catalog, Position};
 use unic_langid::LanguageIdentifier;
 
@@ -201,7 +202,7 @@ fn load_locale(
             Ok(resource) => resource,
             Err((resource, errors)) => {
                 for error in errors {
-                    let position = position_at(resource.source(), error.pos.start);
+                    let position = position_at(resource.source(), syntax_error_offset(resource.source(), &error));
                     problems.push(problem(Some(position), ProblemKind::Syntax(error.kind.to_string())));
                 }
                 resource
@@ -217,4 +218,17 @@ fn load_locale(
         resources.push(Arc::new(resource));
     }
     Ok(LocaleResources { locale, dir, resources, message_ids, definitions: Arc::new(definitions) })
+}
+
+/// Where to point at a syntax error. fluent-syntax reports a missing `}` or an unfinished
+/// placeable where it gave up, at the start of the next entry; the mistake is at the end of the
+/// broken entry, just after its last character.
+fn syntax_error_offset(text: &str, error: &ParserError) -> usize {
+    match &error.slice {
+        Some(junk) if error.pos.start >= junk.end => {
+            let broken = &text[junk.start..junk.end.min(text.len())];
+            junk.start + broken.trim_end().len()
+        }
+        _ => error.pos.start,
+    }
 }

@@ -113,7 +113,7 @@ fn syntax_errors_and_duplicates_name_file_line_and_column() {
         ("templates/x.txt", "not a locale"),
     ]);
     assert_snapshot!(describe(&loaded.problems, dir.path()), @r#"
-    Error en/a.ftl:3:1: syntax error: Expected a token starting with "}"
+    Error en/a.ftl:2:14: syntax error: Expected a token starting with "}"
     Error en/b.ftl:2:1: `hello` is defined twice (first at en/a.ftl:1:1)
     "#);
     let available: Vec<String> = loaded.locales.available().map(ToString::to_string).collect();

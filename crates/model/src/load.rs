@@ -98,7 +98,11 @@ struct Loader {
 pub(crate) fn load(dir: &Path) -> Result<Catalog, CatalogErrors> {
     let mut loader = Loader::default();
     if let Err(err) = fs::metadata(dir) {
-        loader.errors.push(CatalogError::new(dir, None, ErrorKind::Read(err)));
+        let kind = match err.kind() {
+            std::io::ErrorKind::NotFound => ErrorKind::Missing { what: "directory" },
+            _ => ErrorKind::Read(err),
+        };
+        loader.errors.push(CatalogError::new(dir, None, kind));
         return Err(CatalogErrors(loader.errors));
     }
 
