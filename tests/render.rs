@@ -45,23 +45,28 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     found
 }
 
-/// Renders `input` (a directory with `catalog/` and `locales/`) and snapshots every output file
-/// under `snapshots/<name>/`.
+/// Renders `input` (a directory with `catalog/` and `locales/`) and snapshots, under
+/// `snapshots/<name>/`, every output file, or the diagnostics (`errors`) if the input is invalid.
 fn check_case(name: &str, input: &Path) {
     let out = tempfile::tempdir().unwrap();
-    let report = render::run(&options(input, out.path())).unwrap_or_else(|failure| {
-        panic!("case {name} failed to render: {:#?}", failure.diagnostics());
-    });
+    let result = render::run(&options(input, out.path()));
     let rendered = files(out.path());
-    assert_eq!(rendered.len(), report.files, "the report counts what was written");
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path(workspace().join("tests/snapshots").join(name));
     settings.set_prepend_module_to_snapshot(false);
     settings.set_omit_expression(true);
-    settings.bind(|| {
-        for (path, bytes) in &rendered {
-            let text = String::from_utf8(bytes.clone()).unwrap();
-            insta::assert_snapshot!(path.replace('/', "__"), text);
+    settings.bind(|| match result {
+        Ok(report) => {
+            assert_eq!(rendered.len(), report.files, "the report counts what was written");
+            for (path, bytes) in &rendered {
+                let text = String::from_utf8(bytes.clone()).unwrap();
+                insta::assert_snapshot!(path.replace('/', "__"), text);
+            }
+        }
+        Err(failure) => {
+            assert!(rendered.is_empty(), "a failed render wrote files");
+            let shown: Vec<String> = failure.diagnostics().iter().map(|d| d.render(input)).collect();
+            insta::assert_snapshot!("errors", shown.join("\n"));
         }
     });
 }

@@ -188,9 +188,10 @@ fn load_locale(
         definitions.files.push(path.clone());
         for (id, position) in entry_positions(&text) {
             match definitions.places.get(id) {
-                Some(&(first_file, first_position)) => {
-                    let first = format!("{}:{first_position}", definitions.files[first_file].display());
-                    let kind = ProblemKind::DuplicateEntry { id: id.to_owned(), first };
+                Some(&(first_file, first)) => {
+                    let first_file = definitions.files[first_file].file_name().unwrap_or_default();
+                    let first_file = first_file.to_string_lossy().into_owned();
+                    let kind = ProblemKind::DuplicateEntry { id: id.to_owned(), first_file, first };
                     problems.push(problem(Some(position), kind));
                 }
                 None => {

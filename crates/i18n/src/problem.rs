@@ -42,8 +42,9 @@ pub enum ProblemKind {
     #[error("syntax error: {0}")]
     Syntax(String),
     /// A message or term defined twice in one locale; the first definition (by file name) wins.
-    #[error("`{id}` is defined twice (first at {first})")]
-    DuplicateEntry { id: String, first: String },
+    /// `first_file` is a file name in the same locale directory.
+    #[error("`{id}` is defined twice (first at {first_file}:{first})")]
+    DuplicateEntry { id: String, first_file: String, first: Position },
     /// A message that no locale of the chain has, not even the source: the page shows its id.
     #[error("no message `{id}` in any locale of the fallback chain")]
     MissingMessage { id: String, describes: Option<String> },

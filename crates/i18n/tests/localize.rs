@@ -114,7 +114,7 @@ fn syntax_errors_and_duplicates_name_file_line_and_column() {
     ]);
     assert_snapshot!(describe(&loaded.problems, dir.path()), @r#"
     Error en/a.ftl:2:14: syntax error: Expected a token starting with "}"
-    Error en/b.ftl:2:1: `hello` is defined twice (first at en/a.ftl:1:1)
+    Error en/b.ftl:2:1: `hello` is defined twice (first at a.ftl:1:1)
     "#);
     let available: Vec<String> = loaded.locales.available().map(ToString::to_string).collect();
     assert_eq!(available, ["en", "es"], "directories that are not language tags are not locales");

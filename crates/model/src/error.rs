@@ -99,9 +99,9 @@ pub enum ErrorKind {
     /// An id outside the safe alphabet.
     #[error("invalid {kind} id `{id}`: {reason}")]
     InvalidId { kind: EntityKind, id: String, reason: &'static str },
-    /// The same id declared twice.
+    /// The same id declared twice in one file; `first` is where it was declared first.
     #[error("{kind} `{id}` is declared twice (first at {first})")]
-    DuplicateId { kind: EntityKind, id: String, first: String },
+    DuplicateId { kind: EntityKind, id: String, first: Position },
     /// A reference to an id the catalog does not declare.
     #[error("unknown {kind} `{id}`")]
     UnknownReference { kind: EntityKind, id: String, suggestion: Option<String> },

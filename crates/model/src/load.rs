@@ -60,7 +60,8 @@ struct Source {
 #[derive(Default)]
 struct Declared {
     ids: Vec<Id>,
-    places: HashMap<Id, String>,
+    /// Where each id was declared, within its one declaring file.
+    places: HashMap<Id, Option<Position>>,
     /// False when the declaring file could not be read: references then go unchecked rather than
     /// burying the one real error under a false one per reference.
     loaded: bool,
@@ -172,16 +173,14 @@ impl Loader {
                 None
             }
             Ok(id) => {
-                if let Some(first) = declared.places.get(&id) {
-                    let kind = ErrorKind::DuplicateId { kind, id: raw.to_owned(), first: first.clone() };
+                if let Some(&first) = declared.places.get(&id) {
+                    // Positions always exist here: the map was built from the same text.
+                    let first = first.unwrap_or(Position { line: 1, column: 1 });
+                    let kind = ErrorKind::DuplicateId { kind, id: raw.to_owned(), first };
                     self.error(source, position, kind);
                     return None;
                 }
-                let place = match position {
-                    Some(position) => format!("{}:{position}", source.path.display()),
-                    None => source.path.display().to_string(),
-                };
-                declared.places.insert(id.clone(), place);
+                declared.places.insert(id.clone(), position);
                 declared.ids.push(id.clone());
                 Some(id)
             }

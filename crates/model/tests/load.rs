@@ -124,7 +124,7 @@ fn ids_outside_the_safe_alphabet_are_rejected_where_they_are_declared() {
     assert_snapshot!(load(&[("roles.yaml", Some(roles)), ("skills/Lambda Fn.yaml", Some(SKILL))]), @r"
     roles.yaml:3:5: invalid role id `Platform Engineer`: an id must start with a lowercase letter a-z
       help: ids are lowercase letters and digits joined by single hyphens, starting with a letter, such as `cloud-engineer`
-    roles.yaml:4:5: role `cloud-engineer` is declared twice (first at roles.yaml:2:5)
+    roles.yaml:4:5: role `cloud-engineer` is declared twice (first at 2:5)
       help: give each entry its own id
     skills/Lambda Fn.yaml: invalid skill id `Lambda Fn`: an id must start with a lowercase letter a-z
       help: ids are lowercase letters and digits joined by single hyphens, starting with a letter, such as `cloud-engineer`

@@ -1,0 +1,61 @@
+//! Tidy checks on the repository itself: they fail with what to fix.
+
+#![allow(clippy::unwrap_used, reason = "a failed unwrap in a test is a failed test")]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+fn rust_sources(dir: &Path, found: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_sources(&path, found);
+        } else if path.extension().is_some_and(|ext| ext == "rs") {
+            found.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_module_says_what_it_is_for() {
+    let root = workspace();
+    let mut sources = Vec::new();
+    for dir in ["crates/model/src", "crates/i18n/src", "crates/renderer/src", "xtask/src", "xtask/tests", "tests"] {
+        rust_sources(&root.join(dir), &mut sources);
+    }
+    let undocumented: Vec<String> = sources
+        .iter()
+        .filter(|path| !fs::read_to_string(path).unwrap().starts_with("//!"))
+        .map(|path| path.strip_prefix(&root).unwrap().display().to_string())
+        .collect();
+    assert!(
+        undocumented.is_empty(),
+        "start these files with a `//!` comment saying what they are for: {undocumented:?}"
+    );
+}
+
+/// Message ids defined in a locale's `.ftl` file, in order.
+fn message_ids(path: &Path) -> Vec<String> {
+    fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|line| line.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .filter_map(|line| line.split_once(" =").map(|(id, _)| id.to_owned()))
+        .collect()
+}
+
+#[test]
+fn spanish_translates_every_interface_string() {
+    let root = workspace();
+    let english = message_ids(&root.join("locales/en/ui.ftl"));
+    let spanish = message_ids(&root.join("locales/es/ui.ftl"));
+    let missing: Vec<&String> = english.iter().filter(|id| !spanish.contains(id)).collect();
+    let stale: Vec<&String> = spanish.iter().filter(|id| !english.contains(id)).collect();
+    assert!(missing.is_empty(), "translate these into locales/es/ui.ftl: {missing:?}");
+    assert!(stale.is_empty(), "remove these from locales/es/ui.ftl, English no longer has them: {stale:?}");
+    assert!(english.contains(&"ui-table-mandatory".to_owned()), "the scan above found no interface strings");
+}
