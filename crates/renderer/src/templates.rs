@@ -10,6 +10,8 @@ use crate::escape;
 /// any of them with a file of the same name.
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("base.html", include_str!("../templates/base.html")),
+    ("macros.html", include_str!("../templates/macros.html")),
+    ("macros.md", include_str!("../templates/macros.md")),
     ("index.html", include_str!("../templates/index.html")),
     ("skill.html", include_str!("../templates/skill.html")),
     ("role.html", include_str!("../templates/role.html")),

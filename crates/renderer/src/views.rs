@@ -82,9 +82,24 @@ struct SkillLabels {
     level_selector: Text,
     level_all: Text,
     growth: Text,
-    role: Text,
+    table: TableLabels,
+}
+
+/// Column headers of a requirement table, and the hidden word for an optional row.
+#[derive(Debug, Serialize)]
+struct TableLabels {
+    /// "Role" on skill pages, "Skill" on role pages.
+    subject: Text,
     mandatory: Text,
     optional: Text,
+    description: Text,
+}
+
+/// A row of a requirement table: a role (on skill pages) or a skill (on role pages).
+#[derive(Debug, Serialize)]
+struct RequirementRow {
+    subject: Link,
+    mandatory: bool,
     description: Text,
 }
 
@@ -101,14 +116,7 @@ struct SkillLevel {
     name: Text,
     anchor: String,
     caption: Text,
-    rows: Vec<SkillRow>,
-}
-
-#[derive(Debug, Serialize)]
-struct SkillRow {
-    role: Link,
-    mandatory: bool,
-    description: Text,
+    rows: Vec<RequirementRow>,
 }
 
 #[derive(Debug, Serialize)]
@@ -122,10 +130,7 @@ pub(crate) struct RoleView {
 
 #[derive(Debug, Serialize)]
 struct RoleLabels {
-    skill: Text,
-    mandatory: Text,
-    optional: Text,
-    description: Text,
+    table: TableLabels,
     no_skills: Text,
 }
 
@@ -141,14 +146,7 @@ struct RoleLevel {
 struct RoleGroup {
     domain: Text,
     group: Text,
-    rows: Vec<RoleRow>,
-}
-
-#[derive(Debug, Serialize)]
-struct RoleRow {
-    skill: Link,
-    mandatory: bool,
-    description: Text,
+    rows: Vec<RequirementRow>,
 }
 
 #[derive(Debug, Serialize)]
@@ -229,6 +227,15 @@ impl ViewBuilder<'_, '_> {
         self.ui_with(id, &args)
     }
 
+    fn table_labels(&mut self, subject_id: &str) -> TableLabels {
+        TableLabels {
+            subject: self.ui(subject_id),
+            mandatory: self.ui("ui-table-mandatory"),
+            optional: self.ui("ui-table-optional"),
+            description: self.ui("ui-table-description"),
+        }
+    }
+
     fn skill_summary(&mut self, skill: &Id) -> Text {
         let localizer = &self.site.localizers[self.locale];
         Text::from(localizer.attribute(&message_ids::skill(skill), message_ids::SUMMARY, None, &mut self.problems))
@@ -295,10 +302,10 @@ impl ViewBuilder<'_, '_> {
 
         let mut levels = Vec::new();
         for (level, level_name) in catalog.levels().iter().zip(level_names) {
-            let rows: Vec<SkillRow> = skill
+            let rows: Vec<RequirementRow> = skill
                 .requirements_at(level)
-                .map(|req| SkillRow {
-                    role: Link {
+                .map(|req| RequirementRow {
+                    subject: Link {
                         name: self.ui(&message_ids::role(&req.role)),
                         href: self.site.local_href(self.page, &Page::Role(req.role.clone()), self.format),
                     },
@@ -334,10 +341,7 @@ impl ViewBuilder<'_, '_> {
                 level_selector: self.ui("ui-level-selector"),
                 level_all: self.ui("ui-level-all"),
                 growth,
-                role: self.ui("ui-table-role"),
-                mandatory: self.ui("ui-table-mandatory"),
-                optional: self.ui("ui-table-optional"),
-                description: self.ui("ui-table-description"),
+                table: self.table_labels("ui-table-role"),
             },
             stats,
             levels,
@@ -373,11 +377,11 @@ impl ViewBuilder<'_, '_> {
             let mut groups = Vec::new();
             for domain in catalog.domains() {
                 for group in domain.groups() {
-                    let rows: Vec<RoleRow> = requirements
+                    let rows: Vec<RequirementRow> = requirements
                         .iter()
                         .filter(|(skill, _)| skill.group() == group)
-                        .map(|(skill, necessity)| RoleRow {
-                            skill: Link {
+                        .map(|(skill, necessity)| RequirementRow {
+                            subject: Link {
                                 name: self.ui(&message_ids::skill(skill.id())),
                                 href: self.site.local_href(self.page, &Page::Skill(skill.id().clone()), self.format),
                             },
@@ -406,13 +410,7 @@ impl ViewBuilder<'_, '_> {
             page,
             title,
             intro: self.ui("ui-role-intro"),
-            labels: RoleLabels {
-                skill: self.ui("ui-table-skill"),
-                mandatory: self.ui("ui-table-mandatory"),
-                optional: self.ui("ui-table-optional"),
-                description: self.ui("ui-table-description"),
-                no_skills: self.ui("ui-role-no-skills"),
-            },
+            labels: RoleLabels { table: self.table_labels("ui-table-skill"), no_skills: self.ui("ui-role-no-skills") },
             levels,
         }
     }
