@@ -72,11 +72,15 @@ fn format_value(out: &mut minijinja::Output<'_>, state: &State<'_, '_>, value: &
     out.write_str(&escaped).map_err(Error::from)
 }
 
-/// ` lang="en"` for text that fell back to another language than the page's, else nothing.
+/// ` lang="en"` for text that fell back to another language than the page's, plus ` dir="ltr"`
+/// where that language runs the other way; else nothing.
 fn lang_attr(text: &Value) -> Result<Value, Error> {
-    let lang = text.get_attr("lang")?;
-    Ok(match lang.as_str() {
-        Some(lang) => Value::from_safe_string(format!(r#" lang="{}""#, escape::html(lang))),
-        None => Value::from_safe_string(String::new()),
-    })
+    let mut attributes = String::new();
+    if let Some(lang) = text.get_attr("lang")?.as_str() {
+        attributes.push_str(&format!(r#" lang="{}""#, escape::html(lang)));
+    }
+    if let Some(dir) = text.get_attr("dir")?.as_str() {
+        attributes.push_str(&format!(r#" dir="{dir}""#));
+    }
+    Ok(Value::from_safe_string(attributes))
 }

@@ -1,7 +1,7 @@
 //! View models: everything a template prints, looked up and formatted, so templates hold layout
 //! and no logic beyond loops and conditions.
 
-use ladder_i18n::{FluentArgs, Localized, Localizer, Problem, message_ids};
+use ladder_i18n::{CharacterDirection, FluentArgs, Localized, Localizer, Problem, message_ids};
 use ladder_model::{Id, Necessity, Skill};
 use serde::Serialize;
 
@@ -9,17 +9,28 @@ use crate::escape::heading_anchor;
 use crate::job::{Format, Page, STYLESHEET_PATH};
 use crate::site::Site;
 
-/// Localized text, with the language it is in when that differs from the page's (a fallback).
+/// Localized text, with its language when that differs from the page's (a fallback), and its
+/// direction when that differs too (English inside an Arabic page), so HTML can mark both.
 #[derive(Debug, Serialize)]
 pub(crate) struct Text {
     text: String,
     lang: Option<String>,
+    dir: Option<&'static str>,
 }
 
 impl Text {
-    fn from(localized: Localized<'_>) -> Text {
+    fn from(localized: Localized<'_>, page_direction: CharacterDirection) -> Text {
+        let text_direction = localized.locale.character_direction();
+        let dir = (localized.fell_back && text_direction != page_direction).then(|| direction_attr(text_direction));
         let lang = localized.fell_back.then(|| localized.locale.to_string());
-        Text { text: localized.text.into_owned(), lang }
+        Text { text: localized.text.into_owned(), lang, dir }
+    }
+}
+
+fn direction_attr(direction: CharacterDirection) -> &'static str {
+    match direction {
+        CharacterDirection::RTL => "rtl",
+        _ => "ltr",
     }
 }
 
@@ -198,13 +209,6 @@ struct ChooserLanguage {
     href: String,
 }
 
-fn direction(localizer: &Localizer) -> &'static str {
-    match localizer.direction() {
-        ladder_i18n::CharacterDirection::RTL => "rtl",
-        _ => "ltr",
-    }
-}
-
 impl ViewBuilder<'_, '_> {
     fn localizer(&self) -> &Localizer {
         &self.site.localizers[self.locale]
@@ -213,12 +217,12 @@ impl ViewBuilder<'_, '_> {
     /// A message's value: an interface string or a catalog name.
     fn ui(&mut self, id: &str) -> Text {
         let localizer = &self.site.localizers[self.locale];
-        Text::from(localizer.message(id, None, &mut self.problems))
+        Text::from(localizer.message(id, None, &mut self.problems), localizer.direction())
     }
 
     fn ui_with(&mut self, id: &str, args: &FluentArgs<'_>) -> Text {
         let localizer = &self.site.localizers[self.locale];
-        Text::from(localizer.message(id, Some(args), &mut self.problems))
+        Text::from(localizer.message(id, Some(args), &mut self.problems), localizer.direction())
     }
 
     fn count(&mut self, id: &str, count: usize) -> Text {
@@ -238,7 +242,8 @@ impl ViewBuilder<'_, '_> {
 
     fn skill_summary(&mut self, skill: &Id) -> Text {
         let localizer = &self.site.localizers[self.locale];
-        Text::from(localizer.attribute(&message_ids::skill(skill), message_ids::SUMMARY, None, &mut self.problems))
+        let summary = localizer.attribute(&message_ids::skill(skill), message_ids::SUMMARY, None, &mut self.problems);
+        Text::from(summary, localizer.direction())
     }
 
     fn chrome(&mut self) -> Chrome {
@@ -253,7 +258,7 @@ impl ViewBuilder<'_, '_> {
             .collect();
         Chrome {
             lang: self.localizer().locale().to_string(),
-            dir: direction(self.localizer()),
+            dir: direction_attr(self.localizer().direction()),
             site_title: self.ui("ui-site-title"),
             skip_to_content: self.ui("ui-skip-to-content"),
             nav_index: self.ui("ui-nav-index"),
@@ -462,7 +467,7 @@ pub(crate) fn chooser(site: &Site<'_>, problems: &mut Vec<Problem>) -> ChooserVi
         .zip(&site.language_names)
         .map(|(localizer, name)| ChooserLanguage {
             lang: localizer.locale().to_string(),
-            dir: direction(localizer),
+            dir: direction_attr(localizer.direction()),
             name: name.clone(),
             site_title: localizer.message("ui-site-title", None, problems).text.into_owned(),
             choose: localizer.message("ui-choose-language", None, problems).text.into_owned(),
