@@ -1,0 +1,77 @@
+//! A locale's index: domains, groups and skills; roles.
+
+use ladder_i18n::message_ids;
+use serde::Serialize;
+
+use super::{Chrome, Link, Text, ViewBuilder};
+use crate::job::Page;
+
+#[derive(Debug, Serialize)]
+pub(crate) struct IndexView {
+    page: Chrome,
+    title: Text,
+    skills_heading: Text,
+    skill_count: Text,
+    domains: Vec<IndexDomain>,
+    roles_heading: Text,
+    roles: Vec<Link>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct IndexDomain {
+    name: Text,
+    groups: Vec<IndexGroup>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct IndexGroup {
+    name: Text,
+    skills: Vec<IndexSkill>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct IndexSkill {
+    name: Text,
+    summary: Text,
+    href: String,
+}
+
+impl ViewBuilder<'_, '_> {
+    pub(crate) fn index(&mut self) -> IndexView {
+        let catalog = self.site.catalog;
+        let page = self.chrome();
+        let mut domains = Vec::new();
+        for domain in catalog.domains() {
+            let mut groups = Vec::new();
+            for group in domain.groups() {
+                let skills = catalog
+                    .skills_in_group(group)
+                    .map(|skill| IndexSkill {
+                        name: self.ui(&message_ids::skill(skill.id())),
+                        summary: self.skill_summary(skill.id()),
+                        href: self.site.local_href(self.page, &Page::Skill(skill.id().clone()), self.format),
+                    })
+                    .collect();
+                groups.push(IndexGroup { name: self.ui(&message_ids::group(group)), skills });
+            }
+            domains.push(IndexDomain { name: self.ui(&message_ids::domain(domain.id())), groups });
+        }
+        let roles = catalog
+            .roles()
+            .iter()
+            .map(|role| Link {
+                name: self.ui(&message_ids::role(role)),
+                href: self.site.local_href(self.page, &Page::Role(role.clone()), self.format),
+            })
+            .collect();
+        IndexView {
+            page,
+            title: self.ui("ui-index-title"),
+            skills_heading: self.ui("ui-index-skills"),
+            skill_count: self.count("ui-index-skill-count", catalog.skills().len()),
+            domains,
+            roles_heading: self.ui("ui-index-roles"),
+            roles,
+        }
+    }
+}
