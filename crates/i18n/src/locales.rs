@@ -226,10 +226,10 @@ fn load_locale(
 /// broken entry, just after its last character.
 fn syntax_error_offset(text: &str, error: &ParserError) -> usize {
     match &error.slice {
-        Some(junk) if error.pos.start >= junk.end => {
-            let broken = &text[junk.start..junk.end.min(text.len())];
-            junk.start + broken.trim_end().len()
-        }
+        Some(junk) if error.pos.start >= junk.end => match text.get(junk.start..junk.end.min(text.len())) {
+            Some(broken) => junk.start + broken.trim_end().len(),
+            None => error.pos.start,
+        },
         _ => error.pos.start,
     }
 }

@@ -302,6 +302,8 @@ impl Loader {
                 }
             }
         }
+        // File-name order is not id order ("a-b.yaml" sorts before "a.yaml"); lookups need id order.
+        skills.sort_by(|a, b| a.id.cmp(&b.id));
         skills
     }
 

@@ -82,6 +82,24 @@ fn requirements_come_in_catalog_order_whatever_the_file_order() {
 }
 
 #[test]
+fn skills_are_found_by_id_whatever_their_file_names_sort_like() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [("levels.yaml", LEVELS), ("roles.yaml", ROLES), ("domains.yaml", DOMAINS)] {
+        fs::write(dir.path().join(name), text).unwrap();
+    }
+    fs::create_dir(dir.path().join("skills")).unwrap();
+    // "lambda-edge.yaml" sorts before "lambda.yaml", but the id "lambda" before "lambda-edge".
+    for id in ["lambda", "lambda-edge", "lambda2"] {
+        fs::write(dir.path().join(format!("skills/{id}.yaml")), SKILL).unwrap();
+    }
+    let catalog = Catalog::load(dir.path()).unwrap();
+    for id in ["lambda", "lambda-edge", "lambda2"] {
+        assert_eq!(catalog.skill(id).map(|skill| skill.id().as_str()), Some(id));
+    }
+    assert!(catalog.skill("lambda-").is_none());
+}
+
+#[test]
 fn the_default_catalog_is_the_seed_page() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalog");
     let catalog = Catalog::load(&dir).unwrap();
