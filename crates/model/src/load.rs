@@ -76,7 +76,7 @@ impl Declared {
     fn closest(&self, wrong: &str) -> Option<String> {
         self.ids
             .iter()
-            .map(|id| (edit_distance(wrong, id.as_str()), id))
+            .map(|id| (strsim::levenshtein(wrong, id.as_str()), id))
             .filter(|(distance, id)| *distance <= 2.max(id.as_str().len() / 3))
             .min_by_key(|(distance, _)| *distance)
             .map(|(_, id)| id.to_string())
@@ -371,19 +371,4 @@ fn message_without_location(err: &serde_yaml::Error) -> String {
     };
     let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
     format!("{}{rest}", &message[..start])
-}
-
-/// Levenshtein distance, for "did you mean" suggestions on short ids.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
-        }
-        previous = current;
-    }
-    previous[b.len()]
 }

@@ -60,7 +60,6 @@ pub(crate) struct Chrome {
     nav_languages: Text,
     index_href: String,
     stylesheet_href: String,
-    chooser_href: String,
     alternates: Vec<Alternate>,
 }
 
@@ -103,13 +102,20 @@ impl ViewBuilder<'_, '_> {
 
     /// A message's value: an interface string or a catalog name.
     fn ui(&mut self, id: &str) -> Text {
-        let localizer = &self.site.localizers[self.locale];
-        Text::from(localizer.message(id, None, &mut self.problems), localizer.direction())
+        self.lookup(id, None, None)
     }
 
     fn ui_with(&mut self, id: &str, args: &FluentArgs<'_>) -> Text {
+        self.lookup(id, None, Some(args))
+    }
+
+    fn lookup(&mut self, id: &str, attribute: Option<&str>, args: Option<&FluentArgs<'_>>) -> Text {
         let localizer = &self.site.localizers[self.locale];
-        Text::from(localizer.message(id, Some(args), &mut self.problems), localizer.direction())
+        let localized = match attribute {
+            None => localizer.message(id, args, &mut self.problems),
+            Some(attribute) => localizer.attribute(id, attribute, args, &mut self.problems),
+        };
+        Text::from(localized, localizer.direction())
     }
 
     fn count(&mut self, id: &str, count: usize) -> Text {
@@ -128,9 +134,7 @@ impl ViewBuilder<'_, '_> {
     }
 
     fn skill_summary(&mut self, skill: &Id) -> Text {
-        let localizer = &self.site.localizers[self.locale];
-        let summary = localizer.attribute(&message_ids::skill(skill), message_ids::SUMMARY, None, &mut self.problems);
-        Text::from(summary, localizer.direction())
+        self.lookup(&message_ids::skill(skill), Some(message_ids::SUMMARY), None)
     }
 
     fn chrome(&mut self) -> Chrome {
@@ -152,7 +156,6 @@ impl ViewBuilder<'_, '_> {
             nav_languages: self.ui("ui-nav-languages"),
             index_href: site.local_href(self.page, &Page::Index, self.format),
             stylesheet_href: site.top_href(self.page, STYLESHEET_PATH),
-            chooser_href: site.top_href(self.page, "index.html"),
             alternates,
         }
     }
