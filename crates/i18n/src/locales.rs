@@ -15,7 +15,7 @@ use unic_langid::LanguageIdentifier;
 use crate::localizer::{Bundle, Localizer};
 use crate::message_ids::{self, CatalogMessage};
 use crate::problem::{LoadError, Problem, ProblemKind, UnsupportedLocale};
-use crate::text::{entry_positions, position_at};
+use crate::text::entry_positions;
 
 /// The source language: every message exists in it, and every chain ends with it.
 pub const SOURCE_LOCALE: &str = "en";
@@ -203,7 +203,7 @@ fn load_locale(
             Ok(resource) => resource,
             Err((resource, errors)) => {
                 for error in errors {
-                    let position = position_at(resource.source(), syntax_error_offset(resource.source(), &error));
+                    let position = Position::at(resource.source(), syntax_error_offset(resource.source(), &error));
                     problems.push(problem(Some(position), ProblemKind::Syntax(error.kind.to_string())));
                 }
                 resource

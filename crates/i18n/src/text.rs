@@ -1,17 +1,6 @@
-//! Positions in `.ftl` text: byte offsets to line and column, and where entries start.
+//! Where entries start in `.ftl` text.
 
 use ladder_model::Position;
-
-/// The line and column (both from 1, columns in characters) of a byte offset.
-pub(crate) fn position_at(text: &str, offset: usize) -> Position {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    Position { line: before.matches('\n').count() + 1, column: before[line_start..].chars().count() + 1 }
-}
 
 /// Every message and term definition (`id =` or `-term =` at the start of a line) with its place.
 ///
@@ -39,15 +28,6 @@ fn entry_name(line: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn positions_count_lines_and_characters_from_one() {
-        let text = "a = 1\nñb = 2\n";
-        assert_eq!(position_at(text, 0), Position { line: 1, column: 1 });
-        assert_eq!(position_at(text, 6), Position { line: 2, column: 1 });
-        assert_eq!(position_at(text, 8), Position { line: 2, column: 2 }, "ñ is one column, two bytes");
-        assert_eq!(position_at(text, 99), Position { line: 3, column: 1 });
-    }
 
     #[test]
     fn finds_messages_and_terms_but_not_continuations_or_comments() {

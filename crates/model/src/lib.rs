@@ -21,9 +21,11 @@ mod date;
 mod error;
 mod id;
 mod load;
+mod source;
 mod source_map;
 
 pub use crate::catalog::{Catalog, Domain, Necessity, Requirement, Skill};
 pub use crate::date::Date;
-pub use crate::error::{CatalogError, CatalogErrors, EntityKind, ErrorKind, Position};
+pub use crate::error::{CatalogError, CatalogErrors, EntityKind, ErrorKind};
 pub use crate::id::Id;
+pub use crate::source::{Position, SourceError, read_source};

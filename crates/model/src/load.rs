@@ -10,8 +10,9 @@ use serde::de::DeserializeOwned;
 
 use crate::catalog::{Catalog, Domain, Necessity, Requirement, Skill};
 use crate::date::Date;
-use crate::error::{CatalogError, CatalogErrors, EntityKind, ErrorKind, Position};
+use crate::error::{CatalogError, CatalogErrors, EntityKind, ErrorKind};
 use crate::id::Id;
+use crate::source::Position;
 use crate::source_map::SourceMap;
 
 #[derive(Deserialize)]

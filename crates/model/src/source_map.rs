@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScanError, Span};
 
-use crate::error::Position;
+use crate::source::Position;
 
 /// Positions of a document's keys and values, addressed by paths like `requirements.cloud-engineer`
 /// or `levels[2]`, the form serde_yaml uses in its own messages.

@@ -35,7 +35,7 @@ impl RenderError {
         let path = overrides.zip(template.as_deref()).map(|(dir, name)| dir.join(name)).filter(|path| path.is_file());
         let text = path.as_deref().and_then(|path| std::fs::read_to_string(path).ok());
         let position = match (err.range(), text) {
-            (Some(range), Some(text)) => Some(position_at(&text, range.start)),
+            (Some(range), Some(text)) => Some(Position::at(&text, range.start)),
             _ => err.line().map(|line| Position { line, column: 1 }),
         };
         RenderError { template, path, position, message }
@@ -49,10 +49,4 @@ impl RenderError {
             _ => "template".to_owned(),
         }
     }
-}
-
-fn position_at(text: &str, offset: usize) -> Position {
-    let before = text.get(..offset).unwrap_or(text);
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    Position { line: before.matches('\n').count() + 1, column: before[line_start..].chars().count() + 1 }
 }
