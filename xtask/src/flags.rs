@@ -6,6 +6,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 use ladder_i18n::LanguageIdentifier;
 use ladder_renderer::Format;
 
+use crate::diagnostics::Diagnostic;
+
+/// More threads than this only cost memory and start-up time: rendering is bound by the cores
+/// and the disk long before.
+pub const MAX_THREADS: u16 = 256;
+
 #[derive(Debug, Parser)]
 #[command(name = "cargo xtask", bin_name = "cargo xtask", about = "Ladder: localized career-path documentation")]
 pub struct Flags {
@@ -31,20 +37,20 @@ pub struct RenderFlags {
     /// Output formats.
     #[arg(long = "format", value_name = "FORMAT", value_delimiter = ',', default_values = ["md", "html"])]
     pub formats: Vec<FormatFlag>,
-    /// The catalog directory [default: catalog/ in the workspace].
+    /// The catalog directory [default: catalog/ of the project].
     #[arg(long, value_name = "DIR")]
     pub catalog: Option<PathBuf>,
-    /// The translations directory [default: locales/ in the workspace].
+    /// The translations directory [default: locales/ of the project].
     #[arg(long, value_name = "DIR")]
     pub locales: Option<PathBuf>,
-    /// Where to write the pages [default: dist/ in the workspace].
+    /// Where to publish the pages [default: dist/ of the project]. Ladder owns this directory.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// A directory of templates replacing the embedded ones of the same name.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
-    /// Worker threads [default: one per core]. The output is the same whatever the number.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    /// Worker threads, 1 to 256 [default: one per core]. The output is the same whatever the number.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=i64::from(MAX_THREADS)))]
     pub threads: Option<u16>,
 }
 
@@ -74,9 +80,9 @@ pub struct RenderOptions {
 }
 
 impl RenderFlags {
-    /// Resolves defaults against the workspace root, so `cargo xtask render` works from any
-    /// directory of the checkout.
-    pub fn into_options(self, workspace: &Path) -> RenderOptions {
+    /// Resolves defaults against the project found at run time (see [`project_root`]), so a
+    /// binary built in one checkout and run in another renders the checkout it is run in.
+    pub fn into_options(self) -> Result<RenderOptions, Diagnostic> {
         let mut formats: Vec<Format> = self
             .formats
             .iter()
@@ -94,19 +100,49 @@ impl RenderFlags {
                 langs.push(lang);
             }
         }
-        RenderOptions {
+        if let Some(templates) = &self.templates {
+            if !templates.is_dir() {
+                let what = if templates.exists() { "is not a directory" } else { "does not exist" };
+                return Err(Diagnostic::error(format!("--templates {}: {what}", templates.display())).with_help(
+                    "pass a directory whose files replace the embedded templates of the same name, or leave --templates out".to_owned(),
+                ));
+            }
+        }
+        let needs_root = self.catalog.is_none() || self.locales.is_none() || self.out.is_none();
+        let root = if needs_root { Some(project_root()?) } else { None };
+        let default = |explicit: Option<PathBuf>, name: &str| {
+            explicit.or_else(|| root.as_ref().map(|root| root.join(name))).unwrap_or_else(|| PathBuf::from(name))
+        };
+        Ok(RenderOptions {
             locales: if self.all || langs.is_empty() { LocaleSelection::All } else { LocaleSelection::Only(langs) },
             formats,
-            catalog_dir: self.catalog.unwrap_or_else(|| workspace.join("catalog")),
-            locales_dir: self.locales.unwrap_or_else(|| workspace.join("locales")),
-            out_dir: self.out.unwrap_or_else(|| workspace.join("dist")),
+            catalog_dir: default(self.catalog, "catalog"),
+            locales_dir: default(self.locales, "locales"),
+            out_dir: default(self.out, "dist"),
             templates_dir: self.templates,
             threads: self.threads.map(usize::from),
-        }
+        })
     }
 }
 
-/// The workspace root: the directory above xtask's own.
-pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+/// The project whose `catalog/`, `locales/` and `dist/` are the defaults: the workspace of the
+/// package `cargo run` started (cargo sets `CARGO_MANIFEST_DIR` for the process it runs), else the
+/// nearest ancestor of the current directory that holds a `catalog/` directory.
+///
+/// Resolved at run time, never baked in at compile time: a binary built in one checkout (a shared
+/// `CARGO_TARGET_DIR`, a copied binary) must not render another checkout's catalog.
+pub fn project_root() -> Result<PathBuf, Diagnostic> {
+    let from_cargo = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .and_then(|manifest| manifest.parent().map(Path::to_path_buf))
+        .filter(|root| root.join("catalog").is_dir());
+    if let Some(root) = from_cargo {
+        return Ok(root);
+    }
+    let cwd = std::env::current_dir()
+        .map_err(|err| Diagnostic::error(format!("cannot read the current directory: {err}")))?;
+    cwd.ancestors().find(|dir| dir.join("catalog").is_dir()).map(Path::to_path_buf).ok_or_else(|| {
+        Diagnostic::error(format!("no catalog/ directory in {} or any directory above it", cwd.display()))
+            .with_help("run Ladder inside a project, or pass --catalog DIR, --locales DIR and --out DIR".to_owned())
+    })
 }

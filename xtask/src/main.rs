@@ -6,7 +6,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
-use xtask::flags::{Command, Flags, workspace_root};
+use xtask::diagnostics::SourceLines;
+use xtask::flags::{Command, Flags, RenderOptions};
 use xtask::render;
 
 fn main() -> ExitCode {
@@ -14,16 +15,23 @@ fn main() -> ExitCode {
     let cwd = std::env::current_dir().unwrap_or_default();
     match flags.command {
         Command::Render(render_flags) => {
-            let options = render_flags.into_options(&workspace_root());
+            let options = match render_flags.into_options() {
+                Ok(options) => options,
+                Err(diagnostic) => {
+                    eprint!("{}", diagnostic.render(&cwd));
+                    return ExitCode::from(2);
+                }
+            };
             match render::run(&options) {
                 Ok(report) => {
-                    print_report(&report, &cwd);
+                    print_report(&report, &options, &cwd);
                     ExitCode::SUCCESS
                 }
                 Err(failure) => {
                     let diagnostics = failure.diagnostics();
+                    let mut sources = SourceLines::default();
                     for diagnostic in diagnostics {
-                        eprintln!("{}", diagnostic.render(&cwd));
+                        eprintln!("{}", diagnostic.render_with(&cwd, &mut sources));
                     }
                     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
                     eprintln!("error: nothing was written: {errors} error(s) to fix first");
@@ -34,19 +42,22 @@ fn main() -> ExitCode {
     }
 }
 
-fn print_report(report: &render::Report, cwd: &Path) {
+fn print_report(report: &render::Report, options: &RenderOptions, cwd: &Path) {
+    let mut sources = SourceLines::default();
     for warning in &report.warnings {
-        eprintln!("{}", warning.render(cwd));
+        eprintln!("{}", warning.render_with(cwd, &mut sources));
     }
     let out = report.out_dir.strip_prefix(cwd).unwrap_or(&report.out_dir);
+    let catalog = options.catalog_dir.strip_prefix(cwd).unwrap_or(&options.catalog_dir);
     println!(
-        "rendered {} locale(s) ({}): {} pages, {} files, {:.1} KiB in {:.2} s -> {}",
+        "rendered {} locale(s) ({}): {} pages, {} files, {:.1} KiB in {:.2} s, {} -> {}",
         report.locales.len(),
         report.locales.join(", "),
         report.pages,
         report.files,
         report.bytes as f64 / 1024.0,
         report.elapsed.as_secs_f64(),
+        catalog.display(),
         out.display(),
     );
     for (locale, count, source) in &report.fallbacks {

@@ -59,3 +59,28 @@ fn spanish_translates_every_interface_string() {
     assert!(stale.is_empty(), "remove these from locales/es/ui.ftl, English no longer has them: {stale:?}");
     assert!(english.contains(&"ui-table-mandatory".to_owned()), "the scan above found no interface strings");
 }
+
+/// `tests/Cargo.toml` sets `autotests = false` (its package root is `tests/`, so cargo would look
+/// for `tests/tests/*.rs`): a test file it does not list would silently never run.
+#[test]
+fn every_end_to_end_test_file_is_listed() {
+    let root = workspace().join("tests");
+    let manifest = fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    let listed: Vec<&str> = manifest
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("path = \""))
+        .filter_map(|rest| rest.strip_suffix('"'))
+        .collect();
+    let mut unlisted = Vec::new();
+    for entry in fs::read_dir(&root).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if name.ends_with(".rs") && !listed.contains(&name.as_str()) {
+            unlisted.push(name);
+        }
+    }
+    assert!(listed.len() >= 2, "the scan of tests/Cargo.toml found no [[test]] paths");
+    assert!(
+        unlisted.is_empty(),
+        "add a [[test]] entry with `path = \"<file>\"` to tests/Cargo.toml for each of these, or they never run: {unlisted:?}"
+    );
+}
