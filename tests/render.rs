@@ -166,7 +166,8 @@ fn invalid_input_writes_nothing_and_keeps_the_previous_output() {
      --> catalog/skills/skill-001.yaml:6:13
       |
     6 |     senior: mandatroy
-      |             ^
+      |             ^^^^^^^^^
+      |
       = help: write `mandatory` or `optional`; leave the level out where the role does not need the skill
     ");
     assert!(files(out.path()) == before, "a failed render changed the output");
@@ -181,6 +182,7 @@ fn an_unknown_locale_is_a_usage_error() {
     assert_eq!(failure.exit_code(), 2);
     insta::assert_snapshot!(failure.diagnostics()[0].render(&workspace()), @"
     error: no translations for `fr`: available locales are en, es
+      |
       = help: add locales/fr/ with its .ftl files, or pick an available locale
     ");
     assert!(files(out.path()).is_empty());
@@ -212,6 +214,7 @@ fn a_template_directory_replaces_embedded_templates_by_name() {
       |
     1 | <h1>{{ title.text }</h1>
       |                   ^
+      |
       = help: fix the template, or delete it to use the embedded one of the same name
     ");
 
@@ -223,7 +226,8 @@ fn a_template_directory_replaces_embedded_templates_by_name() {
      --> role.html:1:8
       |
     1 | <h1>{{ titel.text }}</h1>
-      |        ^
+      |        ^^^^^^^^^^
+      |
       = help: fix the template, or delete it to use the embedded one of the same name
     ");
 }

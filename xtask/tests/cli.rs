@@ -66,7 +66,8 @@ fn invalid_content_exits_with_1_naming_file_line_and_column() {
       --> catalog/skills/serverless-functions.yaml:13:3
        |
     13 |   cloud-enginer:
-       |   ^
+       |   ^^^^^^^^^^^^^
+       |
        = help: did you mean `cloud-engineer`? roles are declared in roles.yaml
 
     error: nothing was written: 1 error(s) to fix first
