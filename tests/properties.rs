@@ -1,0 +1,196 @@
+//! Properties: whatever text a catalog or translation file holds, the pipeline answers with pages
+//! or with diagnostics, never with a panic, and a failed render leaves the previous output alone.
+//!
+//! The generators mix the syntax that matters (YAML indicators, Fluent placeables, selectors,
+//! references, tabs, byte-order marks, bidi controls) with real ids from the default catalog, so
+//! that most inputs get past the first parser and reach the checks behind it.
+
+#![allow(clippy::unwrap_used, reason = "a failed unwrap in a test is a failed test")]
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use ladder_renderer::Format;
+use proptest::prelude::*;
+use xtask::flags::{LocaleSelection, RenderOptions};
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &to.join(entry.file_name()));
+        } else {
+            fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut found = BTreeMap::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        let Ok(entries) = fs::read_dir(&current) else { continue };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                found.insert(path.strip_prefix(dir).unwrap().to_path_buf(), fs::read(&path).unwrap());
+            }
+        }
+    }
+    found
+}
+
+/// Publishes the default project, replaces `file` with `text`, renders again: the second render
+/// must return (no panic) and, if it fails, leave the first one's output as it was.
+fn render_with(file: &str, text: &[u8]) {
+    let work = tempfile::tempdir().unwrap();
+    let dir = work.path();
+    copy_tree(&workspace().join("catalog"), &dir.join("catalog"));
+    copy_tree(&workspace().join("locales"), &dir.join("locales"));
+    let options = RenderOptions {
+        locales: LocaleSelection::All,
+        formats: vec![Format::Markdown, Format::Html],
+        catalog_dir: dir.join("catalog"),
+        locales_dir: dir.join("locales"),
+        out_dir: dir.join("out"),
+        templates_dir: None,
+        threads: Some(1),
+    };
+    xtask::render::run(&options).unwrap();
+    let before = files(&dir.join("out"));
+    fs::write(dir.join(file), text).unwrap();
+    if xtask::render::run(&options).is_err() {
+        assert!(files(&dir.join("out")) == before, "a failed render changed the output");
+    }
+}
+
+fn tokens(list: &'static [&'static str]) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(list), 0..120).prop_map(|parts| parts.concat())
+}
+
+const YAML: &[&str] = &[
+    "- ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ": ",
+    ":",
+    ",",
+    "\n",
+    "  ",
+    "    ",
+    "\t",
+    "#",
+    "&a ",
+    "*a",
+    "!!str ",
+    "\"",
+    "'",
+    "? ",
+    "|",
+    ">",
+    "---\n",
+    "...\n",
+    "\u{feff}",
+    "é",
+    "\u{202e}",
+    "~",
+    "null",
+    "levels",
+    "roles",
+    "domains",
+    "id",
+    "groups",
+    "group",
+    "updated",
+    "requirements",
+    "junior",
+    "senior",
+    "cloud-engineer",
+    "serverless",
+    "cloud-infrastructure",
+    "mandatory",
+    "optional",
+    "2026-03-17",
+    "2026-02-30",
+    "Frontend Dev",
+];
+
+const FTL: &[&str] = &[
+    "ui-nav-index",
+    "ui-skill-roles",
+    "language-name",
+    "skill-serverless-functions",
+    "level-junior",
+    " = ",
+    "=",
+    "{ ",
+    " }",
+    "{",
+    "}",
+    "$count",
+    "$cnt",
+    "-term",
+    " -> ",
+    "[one]",
+    "*[other]",
+    "[0]",
+    "\n",
+    "    ",
+    ".summary",
+    "\"",
+    "\\u0041",
+    "\\",
+    "NUMBER($count)",
+    "NUMBER($count, minimumFractionDigits: 2)",
+    "DATETIME()",
+    "# ",
+    "## ",
+    "### ",
+    "\u{feff}",
+    "\r\n",
+    "\u{202e}",
+    "\u{2068}",
+    "texto",
+    "ñ",
+    "{ ui-nav-index }",
+    "{ -term }",
+    "\t",
+];
+
+const CATALOG_FILES: &[&str] =
+    &["catalog/levels.yaml", "catalog/domains.yaml", "catalog/skills/serverless-functions.yaml"];
+const LOCALE_FILES: &[&str] = &["locales/en/ui.ftl", "locales/en/skills.ftl", "locales/es/ui.ftl"];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn yaml_shaped_catalog_text_never_panics(file in prop::sample::select(CATALOG_FILES), text in tokens(YAML)) {
+        render_with(file, text.as_bytes());
+    }
+
+    #[test]
+    fn arbitrary_catalog_bytes_never_panic(file in prop::sample::select(CATALOG_FILES), bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        render_with(file, &bytes);
+    }
+
+    #[test]
+    fn fluent_shaped_translation_text_never_panics(file in prop::sample::select(LOCALE_FILES), text in tokens(FTL)) {
+        render_with(file, text.as_bytes());
+    }
+
+    #[test]
+    fn arbitrary_translation_bytes_never_panic(file in prop::sample::select(LOCALE_FILES), bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        render_with(file, &bytes);
+    }
+}
