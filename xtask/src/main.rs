@@ -52,5 +52,6 @@ fn print_report(report: &render::Report, cwd: &Path) {
     for (locale, count, source) in &report.fallbacks {
         println!("  {locale}: {} of {} messages untranslated, shown in {source}", count.fell_back, count.total);
     }
+    println!("  pruned {} file(s), kept {} unchanged", report.pruned, report.kept);
     println!("  {} warning(s)", report.warnings.len());
 }
