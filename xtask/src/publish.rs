@@ -593,7 +593,7 @@ fn create_ancestors(dir: &Path) -> io::Result<Vec<PathBuf>> {
 }
 
 /// Every file below `dir` (by relative path) with its metadata; anything that is not a regular
-/// file or a directory of Ladder's layout goes to `foreign` (a directory as `name/`).
+/// file or a non-empty directory of Ladder's layout goes to `foreign` (a directory as `name/`).
 fn walk(dir: &Path, prefix: &str, found: &mut Vec<(String, Metadata)>, foreign: &mut Vec<String>) -> io::Result<()> {
     let mut entries = fs::read_dir(dir)?.collect::<io::Result<Vec<_>>>()?;
     entries.sort_by_key(fs::DirEntry::file_name);
@@ -606,9 +606,12 @@ fn walk(dir: &Path, prefix: &str, found: &mut Vec<(String, Metadata)>, foreign: 
         let rel = format!("{prefix}{name}");
         let meta = entry.metadata()?;
         if meta.is_dir() {
+            let counts = (found.len(), foreign.len());
             if layout_dir(&rel) {
                 walk(&entry.path(), &format!("{rel}/"), found, foreign)?;
-            } else {
+            }
+            // Ladder leaves no empty directory; the swap would lose one, so it is not Ladder's.
+            if !layout_dir(&rel) || (found.len(), foreign.len()) == counts {
                 foreign.push(format!("{rel}/"));
             }
         } else if meta.is_file() {
