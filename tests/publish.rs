@@ -194,7 +194,7 @@ fn a_partial_render_keeps_the_other_locales_and_formats_and_lists_every_locale()
     // Only HTML for Spanish, after a skill went away: the Markdown pages stay, but nothing of
     // the removed skill does, in any locale or format.
     fs::remove_file(input.path().join("catalog/skills/extra-0.yaml")).unwrap();
-    let mut html = spanish.clone();
+    let mut html = spanish;
     html.formats = vec![Format::Html];
     let report = render::run(&html).unwrap();
     assert_eq!(report.pruned, 4);
