@@ -738,3 +738,85 @@ fn same_file(file: &File, path: &Path) -> bool {
 fn same_file(_file: &File, path: &Path) -> bool {
     path.exists()
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "a failed unwrap in a test is a failed test")]
+
+    use super::*;
+
+    #[test]
+    fn the_manifest_reads_back_what_it_writes_and_refuses_what_it_cannot_read() {
+        let entry =
+            |byte: u8| Entry { hash: Some(blake3::hash(&[byte])), size: 12, mtime_ns: 1_795_860_505_374_771_018 };
+        let manifest = Manifest {
+            entries: BTreeMap::from([("en/index.md".to_owned(), entry(1)), ("ladder.css".to_owned(), entry(2))]),
+        };
+        let text = manifest.to_text();
+        assert!(text.starts_with("ladder-output 1\n"));
+        assert!(text.ends_with(" 12 1795860505374771018 ladder.css\n"), "{text}");
+        assert_eq!(Manifest::parse(&text).unwrap().entries, manifest.entries);
+
+        for (bad, reason) in [
+            ("", "the first line is not `ladder-output 1`"),
+            ("ladder-output 2\n", "`ladder-output 2` is a format this version of Ladder does not know"),
+            ("ladder-output 1\nxyz 1 2 en/index.md\n", "line 2 is not"),
+            ("ladder-output 1\n", ""),
+        ] {
+            match Manifest::parse(bad) {
+                Ok(manifest) => assert!(reason.is_empty() && manifest.entries.is_empty()),
+                Err(err) => assert!(err.starts_with(reason), "{err}"),
+            }
+        }
+        let outside = format!("ladder-output 1\n{} 1 2 ../etc/passwd\n", blake3::hash(b"").to_hex());
+        assert!(Manifest::parse(&outside).unwrap_err().contains("not a path inside the output"));
+    }
+
+    #[test]
+    fn the_layout_is_ladders_pages_and_nothing_else() {
+        for path in
+            ["index.html", "ladder.css", "en/index.md", "es-MX/index.html", "es/skills/a-b.md", "en/roles/x1.html"]
+        {
+            assert!(layout_file(path), "{path}");
+        }
+        for path in [
+            "notes.txt",
+            "en/notes.md",
+            "EN/index.md",
+            "en/skills/A.md",
+            "en/skills/a.txt",
+            "en/x/a.md",
+            "en/index.md/x",
+        ] {
+            assert!(!layout_file(path), "{path}");
+        }
+        assert!(layout_dir("en") && layout_dir("es-MX/skills") && !layout_dir("en/misc") && !layout_dir("x_y"));
+    }
+
+    #[test]
+    fn the_fallback_swap_puts_staging_in_place_and_undoes_itself_on_failure() {
+        let root = tempfile::tempdir().unwrap();
+        let (staging, out, old) = (root.path().join("staging"), root.path().join("out"), root.path().join("old"));
+        fs::create_dir(&staging).unwrap();
+        fs::write(staging.join("new"), "new").unwrap();
+        fs::create_dir(&out).unwrap();
+        fs::write(out.join("previous"), "previous").unwrap();
+        swap_by_renames(&staging, &out, &old).unwrap();
+        assert!(out.join("new").is_file() && old.join("previous").is_file() && !staging.exists());
+
+        // Staging is gone now: the second rename fails, and the first is undone.
+        fs::remove_dir_all(&old).unwrap();
+        assert!(swap_by_renames(&staging, &out, &old).is_err());
+        assert!(out.join("new").is_file() && !old.exists());
+    }
+
+    #[test]
+    fn a_missing_out_resolves_through_its_nearest_existing_ancestor() {
+        let root = tempfile::tempdir().unwrap();
+        let real = fs::canonicalize(root.path()).unwrap();
+        let missing = root.path().join("a/b/../c");
+        assert_eq!(canonical_nearest(&missing).unwrap(), real.join("a/c"));
+        let (resolved, existed) = resolve_out(&missing).unwrap();
+        assert_eq!((resolved, existed), (real.join("a/c"), false));
+    }
+}
