@@ -191,6 +191,12 @@ fn a_partial_render_keeps_the_other_locales_and_formats_and_lists_every_locale()
     assert!(chooser.contains(r#"<a href="en/index.html" hreflang="en">English</a>"#), "{chooser}");
     assert!(chooser.contains(r#"<a href="es/index.html" hreflang="es">Español</a>"#), "{chooser}");
 
+    // A kept file deleted by hand since is simply not carried over.
+    fs::remove_file(out.path().join("en/index.md")).unwrap();
+    let report = render::run(&spanish).unwrap();
+    assert_eq!(report.pruned, 1);
+    assert!(!out.path().join("en/index.md").exists() && out.path().join("en/index.html").is_file());
+
     // Only HTML for Spanish, after a skill went away: the Markdown pages stay, but nothing of
     // the removed skill does, in any locale or format.
     fs::remove_file(input.path().join("catalog/skills/extra-0.yaml")).unwrap();

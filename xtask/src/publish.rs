@@ -293,11 +293,17 @@ impl Publisher {
         Ok(())
     }
 
-    /// Carries `rel` of the previous output over unchanged: its bytes, inode and mtime.
+    /// Carries `rel` of the previous output over unchanged: its bytes, inode and mtime. A file the
+    /// manifest lists but someone deleted since is not carried over (it counts as pruned).
     pub(crate) fn keep(&self, rel: &Path) -> Result<(), PublishError> {
-        let (key, target) = self.target(rel)?;
         let old_path = self.out.join(rel);
-        let meta = fs::symlink_metadata(&old_path).map_err(|source| self.error("read", &old_path, source))?;
+        let meta = match fs::symlink_metadata(&old_path) {
+            Ok(meta) if meta.is_file() => meta,
+            Ok(_) => return Ok(()),
+            Err(err) if err.kind() == ErrorKind::NotFound => return Ok(()),
+            Err(source) => return Err(self.error("read", &old_path, source)),
+        };
+        let (key, target) = self.target(rel)?;
         let recorded = self.previous.entries.get(&key);
         let entry = match recorded {
             Some(entry) if entry.hash.is_some() && entry.size == meta.len() && entry.mtime_ns == mtime_ns(&meta) => {
