@@ -27,7 +27,8 @@ fn options(input: &Path, out: &Path) -> RenderOptions {
     }
 }
 
-/// Every file below `dir`, by path relative to it with `/` separators.
+/// Every file below `dir`, by path relative to it with `/` separators; not the manifest, which
+/// records modification times.
 fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut found = BTreeMap::new();
     let mut pending = vec![dir.to_path_buf()];
@@ -38,7 +39,9 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
                 pending.push(path);
             } else {
                 let relative = path.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
-                found.insert(relative, fs::read(&path).unwrap());
+                if relative != ".ladder-manifest" {
+                    found.insert(relative, fs::read(&path).unwrap());
+                }
             }
         }
     }
@@ -182,8 +185,8 @@ fn an_unknown_locale_is_a_usage_error() {
     assert_eq!(failure.exit_code(), 2);
     insta::assert_snapshot!(failure.diagnostics()[0].render(&workspace()), @"
     error: no translations for `fr`: available locales are en, es
-      |
-      = help: add locales/fr/ with its .ftl files, or pick an available locale
+     |
+     = help: add locales/fr/ with its .ftl files, or pick an available locale
     ");
     assert!(files(out.path()).is_empty());
 }

@@ -1,10 +1,11 @@
 //! Ladder's command line, as a library so that end-to-end tests run exactly what users run.
 //!
 //! The last stage of the pipeline (`model -> i18n -> renderer -> xtask`): it parses flags, plans
-//! jobs as data, runs them with rayon, and writes the output. Each subcommand is one module with
+//! jobs as data, runs them with rayon, and publishes the output
+//! (staged beside it, swapped in at once). Each subcommand is one module with
 //! a `run`; [`diagnostics`] turns every crate's typed errors into what the user reads.
 
 pub mod diagnostics;
 pub mod flags;
+mod publish;
 pub mod render;
-mod write;

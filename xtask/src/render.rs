@@ -1,18 +1,21 @@
-//! `cargo xtask render`: load, check, plan, render in parallel, then write.
+//! `cargo xtask render`: load, check, plan, render in parallel into staging, then publish.
 //!
-//! Nothing is written unless every page rendered: bad input never costs the output already there.
+//! Nothing is published unless every page rendered and was staged: bad input, a full disk or a
+//! killed process never costs the output already there (see [`crate::publish`]).
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use ladder_i18n::{FallbackCount, Locales, Localizer};
+use ladder_i18n::{FallbackCount, LanguageIdentifier, Locales, Localizer, Problem, Severity};
 use ladder_model::Catalog;
-use ladder_renderer::{Format, Job, Page, RenderedFile, Renderer, Site};
+use ladder_renderer::{Format, Job, Page, RenderError, Renderer, Site};
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 use crate::flags::{LocaleSelection, RenderOptions};
-use crate::write;
+use crate::publish::{PublishError, Publisher};
 
 /// What a successful render did.
 #[derive(Debug)]
@@ -23,6 +26,11 @@ pub struct Report {
     /// Pages plus the shared files (language chooser, stylesheet).
     pub files: usize,
     pub bytes: u64,
+    /// Files of the new output that kept their bytes, inode and mtime: rendered pages identical
+    /// to the previous ones, and files of locales or formats not rendered this time.
+    pub kept: usize,
+    /// Files of the previous output the new one no longer has (removed skills, roles, locales).
+    pub pruned: usize,
     pub out_dir: PathBuf,
     pub elapsed: Duration,
     pub warnings: Vec<Diagnostic>,
@@ -30,29 +38,55 @@ pub struct Report {
     pub fallbacks: Vec<(String, FallbackCount, String)>,
 }
 
-/// Why a render stopped before writing anything.
+/// Why a render stopped before publishing anything.
 #[derive(Debug)]
 pub enum Failure {
-    /// The command line asked for something impossible (exit code 2).
+    /// The command line asked for something impossible, or an `--out` Ladder must not replace
+    /// (exit code 2).
     Usage(Diagnostic),
     /// The catalog, translations or templates are wrong (exit code 1).
     Invalid(Vec<Diagnostic>),
+    /// Staging or swapping the output failed: a full disk, a permission (exit code 1).
+    Io(Diagnostic),
 }
 
 impl Failure {
     pub fn exit_code(&self) -> i32 {
         match self {
             Failure::Usage(_) => 2,
-            Failure::Invalid(_) => 1,
+            Failure::Invalid(_) | Failure::Io(_) => 1,
         }
     }
 
     pub fn diagnostics(&self) -> &[Diagnostic] {
         match self {
-            Failure::Usage(diagnostic) => std::slice::from_ref(diagnostic),
+            Failure::Usage(diagnostic) | Failure::Io(diagnostic) => std::slice::from_ref(diagnostic),
             Failure::Invalid(diagnostics) => diagnostics,
         }
     }
+}
+
+impl From<PublishError> for Failure {
+    fn from(err: PublishError) -> Failure {
+        let usage = err.is_usage();
+        let mut diagnostic = Diagnostic::error(err.to_string());
+        if let Some(help) = err.help() {
+            diagnostic = diagnostic.with_help(help);
+        }
+        if usage { Failure::Usage(diagnostic) } else { Failure::Io(diagnostic) }
+    }
+}
+
+/// What became of one job.
+enum Outcome {
+    Staged {
+        bytes: u64,
+        problems: Vec<Problem>,
+    },
+    RenderFailed(RenderError),
+    WriteFailed(PublishError),
+    /// Not run: staging had already failed.
+    Skipped,
 }
 
 pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
@@ -71,22 +105,70 @@ pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
         return Err(Failure::Invalid(sorted(diagnostics)));
     }
 
-    let localizers = localizers(&locales, &options.locales)?;
+    let rendered_localizers = localizers(&locales, &options.locales)?;
     let renderer = Renderer::new(options.templates_dir.as_deref())
         .map_err(|err| Failure::Invalid(vec![Diagnostic::from(&err)]))?;
-    let (site, problems) = Site::new(&catalog, &localizers);
+
+    let mut inputs = vec![("catalog", options.catalog_dir.as_path()), ("locales", options.locales_dir.as_path())];
+    if let Some(templates) = &options.templates_dir {
+        inputs.push(("templates", templates.as_path()));
+    }
+    let publisher = Publisher::open(&options.out_dir, &inputs)?;
+
+    // What the full plan would publish that this render does not: other locales' and formats'
+    // files of the previous output are carried over; everything outside the full plan is pruned.
+    let rendered_tags: Vec<LanguageIdentifier> = rendered_localizers.iter().map(|l| l.locale().clone()).collect();
+    let kept = kept_files(&catalog, &locales, &rendered_tags, &options.formats, &publisher);
+    // The chooser and the language links list every locale of the new output, rendered or kept,
+    // in one order (by tag) however the render was asked for.
+    let mut published_tags: Vec<LanguageIdentifier> = rendered_tags.clone();
+    published_tags.extend(kept.iter().filter_map(|(tag, _)| tag.clone()));
+    published_tags.sort_by_key(ToString::to_string);
+    published_tags.dedup();
+    let published_localizers: Vec<Localizer> =
+        published_tags.iter().filter_map(|tag| locales.localizer(tag).ok()).collect();
+    let (site, problems) = Site::new(&catalog, &published_localizers);
     diagnostics.extend(problems.iter().map(Diagnostic::from));
+    let rendered_indices: Vec<usize> = (0..published_localizers.len())
+        .filter(|&index| rendered_tags.contains(published_localizers[index].locale()))
+        .collect();
 
-    let jobs = plan(&site, &options.formats);
-    let rendered =
-        in_pool(options.threads, || jobs.par_iter().map(|job| renderer.render(&site, job)).collect::<Vec<_>>())?;
+    let jobs = plan_locales(&site, &rendered_indices, &options.formats);
+    // Each worker stages its page as soon as it is rendered: the site is never whole in memory.
+    let staging_failed = AtomicBool::new(false);
+    let outcomes: Vec<Outcome> = in_pool(options.threads, || {
+        jobs.par_iter()
+            .map(|job| {
+                if staging_failed.load(Ordering::Relaxed) {
+                    return Outcome::Skipped;
+                }
+                let file = match renderer.render(&site, job) {
+                    Ok(file) => file,
+                    Err(err) => return Outcome::RenderFailed(err),
+                };
+                match publisher.write(&file.path, &file.bytes) {
+                    Ok(()) => Outcome::Staged { bytes: file.bytes.len() as u64, problems: file.problems },
+                    Err(err) => {
+                        // A full disk fails every later write too: stop and report the first.
+                        staging_failed.store(true, Ordering::Relaxed);
+                        Outcome::WriteFailed(err)
+                    }
+                }
+            })
+            .collect()
+    })?;
 
-    let mut files: Vec<RenderedFile> = Vec::with_capacity(rendered.len());
+    let mut bytes = 0;
     let mut render_errors = Vec::new();
-    for result in rendered {
-        match result {
-            Ok(file) => files.push(file),
-            Err(err) => render_errors.push(Diagnostic::from(&err)),
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Staged { bytes: size, problems } => {
+                bytes += size;
+                diagnostics.extend(problems.iter().map(Diagnostic::from));
+            }
+            Outcome::RenderFailed(err) => render_errors.push(Diagnostic::from(&err)),
+            Outcome::WriteFailed(err) => return Err(err.into()),
+            Outcome::Skipped => {}
         }
     }
     // A broken template fails every page that uses it; say so once.
@@ -95,25 +177,35 @@ pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
     if !render_errors.is_empty() {
         return Err(Failure::Invalid(render_errors));
     }
-    diagnostics.extend(files.iter().flat_map(|file| file.problems.iter().map(Diagnostic::from)));
-    let diagnostics = sorted(diagnostics);
+    let mut diagnostics = sorted(diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(Failure::Invalid(diagnostics));
     }
 
-    let bytes = in_pool(options.threads, || write::write_all(&options.out_dir, &files))?
-        .map_err(|err| Failure::Invalid(vec![err]))?;
+    for (_, path) in &kept {
+        publisher.keep(path)?;
+    }
+    let published = publisher.commit()?;
+    diagnostics.extend(
+        published
+            .warnings
+            .into_iter()
+            .map(|message| Diagnostic { severity: Severity::Warning, ..Diagnostic::error(message) }),
+    );
+
     let pages = jobs.iter().filter(|job| matches!(job, Job::Page { .. })).count();
     let source = locales.source().to_string();
     Ok(Report {
-        locales: localizers.iter().map(|l| l.locale().to_string()).collect(),
+        locales: rendered_localizers.iter().map(|l| l.locale().to_string()).collect(),
         pages,
-        files: files.len(),
+        files: jobs.len(),
         bytes,
+        kept: published.unchanged,
+        pruned: published.pruned,
         out_dir: options.out_dir.clone(),
         elapsed: started.elapsed(),
         warnings: diagnostics,
-        fallbacks: localizers
+        fallbacks: rendered_localizers
             .iter()
             .filter(|l| l.chain().len() > 1)
             .map(|l| (l.locale().to_string(), l.fallback_count(), source.clone()))
@@ -121,12 +213,61 @@ pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
     })
 }
 
+/// The files of the previous output to carry over: those the full plan (every available locale
+/// and every rendered one, both formats, the current catalog, the chooser and the stylesheet)
+/// would publish but this render does not. Each comes with its locale, if it is a locale's page.
+fn kept_files(
+    catalog: &Catalog,
+    locales: &Locales,
+    rendered: &[LanguageIdentifier],
+    formats: &[Format],
+    publisher: &Publisher,
+) -> Vec<(Option<LanguageIdentifier>, PathBuf)> {
+    if publisher.previous().len() == 0 {
+        return Vec::new();
+    }
+    let mut tags: Vec<LanguageIdentifier> = locales.available().cloned().collect();
+    tags.extend(rendered.iter().cloned());
+    tags.sort_by_key(ToString::to_string);
+    tags.dedup();
+    let all: Vec<Localizer> = tags.iter().filter_map(|tag| locales.localizer(tag).ok()).collect();
+    // Only for output paths: the site that renders is built from the published locales.
+    let (full, _) = Site::new(catalog, &all);
+    let rendered_html = formats.contains(&Format::Html);
+    let mut seen = BTreeSet::new();
+    plan(&full, &[Format::Markdown, Format::Html])
+        .into_iter()
+        .filter_map(|job| {
+            let locale = match &job {
+                Job::Page { locale, format, .. } => {
+                    let tag = all[*locale].locale();
+                    if rendered.contains(tag) && formats.contains(format) {
+                        return None;
+                    }
+                    Some(tag.clone())
+                }
+                Job::LanguageChooser | Job::Stylesheet if rendered_html => return None,
+                Job::LanguageChooser | Job::Stylesheet => None,
+            };
+            let path = full.output_path(&job);
+            (publisher.previous().contains(&path) && seen.insert(path.clone())).then_some((locale, path))
+        })
+        .collect()
+}
+
 /// Every job of a render, in output order: per locale and format, the index, skills, then roles;
 /// then the files shared by the HTML pages.
 pub fn plan(site: &Site<'_>, formats: &[Format]) -> Vec<Job> {
+    let all: Vec<usize> = (0..site.localizers().len()).collect();
+    plan_locales(site, &all, formats)
+}
+
+/// [`plan`] for some of the site's locales only (indices into [`Site::localizers`]): the site
+/// may hold more, so that pages link to every locale of the output.
+pub fn plan_locales(site: &Site<'_>, locales: &[usize], formats: &[Format]) -> Vec<Job> {
     let catalog = site.catalog();
     let mut jobs = Vec::new();
-    for locale in 0..site.localizers().len() {
+    for &locale in locales {
         for &format in formats {
             let pages = std::iter::once(Page::Index)
                 .chain(catalog.skills().iter().map(|skill| Page::Skill(skill.id().clone())))

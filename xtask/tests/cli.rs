@@ -24,7 +24,10 @@ fn a_render_prints_a_short_summary_with_fallbacks_per_locale() {
     assert_eq!((code, stderr.as_str()), (0, ""));
     let lines: Vec<&str> = stdout.lines().collect();
     assert!(lines[0].starts_with("rendered 1 locale(s) (es): 12 pages, 14 files, "), "{stdout}");
-    assert_eq!(lines[1..], ["  es: 27 of 65 messages untranslated, shown in en", "  0 warning(s)"]);
+    assert_eq!(
+        lines[1..],
+        ["  es: 27 of 65 messages untranslated, shown in en", "  pruned 0 file(s), kept 0 unchanged", "  0 warning(s)"]
+    );
     assert!(out.path().join("es/skills/serverless-functions.md").is_file());
     assert!(out.path().join("es/skills/serverless-functions.html").is_file());
     assert!(out.path().join("index.html").is_file());

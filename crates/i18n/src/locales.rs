@@ -210,10 +210,10 @@ fn load_locale(
             }
         };
         for entry in resource.entries() {
-            if let ast::Entry::Message(message) = entry {
-                if seen_messages.insert(message.id.name.to_owned()) {
-                    message_ids.push(message.id.name.to_owned());
-                }
+            if let ast::Entry::Message(message) = entry
+                && seen_messages.insert(message.id.name.to_owned())
+            {
+                message_ids.push(message.id.name.to_owned());
             }
         }
         resources.push(Arc::new(resource));

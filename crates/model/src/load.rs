@@ -297,10 +297,10 @@ impl Loader {
                     continue;
                 }
             };
-            if let Some((file, source)) = self.parse::<SkillFile>(&path) {
-                if let Some(skill) = self.skill(id, &file, &source, levels, roles, domains) {
-                    skills.push(skill);
-                }
+            if let Some((file, source)) = self.parse::<SkillFile>(&path)
+                && let Some(skill) = self.skill(id, &file, &source, levels, roles, domains)
+            {
+                skills.push(skill);
             }
         }
         // File-name order is not id order ("a-b.yaml" sorts before "a.yaml"); lookups need id order.
