@@ -383,7 +383,8 @@ impl Loader {
                     }
                 };
                 if let (Some(level), Some(necessity)) = (level, necessity) {
-                    requirements.push(Requirement { role: role.clone(), level, necessity });
+                    let position = source.map.key(&level_path);
+                    requirements.push(Requirement { role: role.clone(), level, necessity, position });
                 }
             }
         }
@@ -395,7 +396,7 @@ impl Loader {
         }
         let group = group?;
         let domain = domains.domain_of_group.get(&group)?.clone();
-        Some(Skill { id, domain, group, updated: updated?, requirements })
+        Some(Skill { id, source: source.path.clone(), domain, group, updated: updated?, requirements })
     }
 }
 
