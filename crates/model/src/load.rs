@@ -94,6 +94,11 @@ impl Declared {
 
     /// The declared id closest to a misspelt one, if any is close enough to be a likely typo.
     fn closest(&self, wrong: &str) -> Option<String> {
+        // Ids are at most 64 characters: nothing is close to a longer value, and comparing with one
+        // costs its length times each id's.
+        if wrong.len() > 128 {
+            return None;
+        }
         self.ids
             .iter()
             .map(|id| (strsim::levenshtein(wrong, id.as_str()), id))
