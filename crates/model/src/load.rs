@@ -26,8 +26,9 @@ use crate::source_map::{SourceMap, Unmapped};
 /// 1 KiB; anything near this size is a mistake or an attack, refused before it is read.
 pub const MAX_YAML_BYTES: u64 = 4 * 1024 * 1024;
 
-/// How deep collections may nest in a catalog file. The catalog needs 3 levels
-/// (`requirements` → role → level); 32 leaves room and keeps every walk and parser shallow.
+/// How deep collections (block or flow, sequences or mappings) may nest in a catalog file. The
+/// deepest file, `domains.yaml`, needs 4 (the file, its list of domains, a domain, its groups);
+/// 32 leaves room and keeps every walk and parser shallow.
 pub const MAX_YAML_DEPTH: usize = 32;
 
 /// The most characters of a value from a file that a message quotes.

@@ -10,9 +10,11 @@
 //! The scan is a deliberately loose YAML lexer that can only overestimate how deep brackets nest.
 //! Where it cannot tell without parsing whether a quote opens a quoted scalar or a `#` opens a
 //! comment, it follows both readings at once and keeps, per lexer state, the deepest count: a few
-//! counters instead of a parse. A bracket inside a string or comment may count as an opening one;
-//! a closing one only counts where it cannot be inside a string or comment. Catalog files hold ids,
-//! dates and two words, so the overestimate never matters for them.
+//! counters instead of a parse. An opening bracket inside a string may count; a closing one only
+//! counts where it cannot be inside a string or comment. Catalog files hold ids, dates and two
+//! words, so the overestimate never matters for them. The position is that of the first bracket
+//! past `max_depth` brackets: the walk in `source_map`, which also counts block collections, would
+//! point a few brackets earlier, but it never gets to run on such text.
 
 use crate::source::Position;
 
