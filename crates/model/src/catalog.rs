@@ -1,10 +1,11 @@
 //! The validated catalog and its entities.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::date::Date;
 use crate::error::CatalogErrors;
 use crate::id::Id;
+use crate::source::Position;
 
 /// A whole catalog, checked. Every list is in catalog order: levels from the first to the last step
 /// of a career, roles and domains as their files list them, skills by id.
@@ -81,6 +82,8 @@ impl Domain {
 #[derive(Debug, Clone)]
 pub struct Skill {
     pub(crate) id: Id,
+    /// The file the skill was read from.
+    pub(crate) source: PathBuf,
     pub(crate) domain: Id,
     pub(crate) group: Id,
     pub(crate) updated: Date,
@@ -91,6 +94,12 @@ pub struct Skill {
 impl Skill {
     pub fn id(&self) -> &Id {
         &self.id
+    }
+
+    /// The file the skill was read from, `<catalog>/skills/<id>.yaml`, for errors found later
+    /// (such as a description missing from a locale) to point at.
+    pub fn source(&self) -> &Path {
+        &self.source
     }
 
     /// The domain of the skill's group.
@@ -150,6 +159,15 @@ pub struct Requirement {
     pub role: Id,
     pub level: Id,
     pub necessity: Necessity,
+    pub(crate) position: Option<Position>,
+}
+
+impl Requirement {
+    /// Where the requirement's level key (`junior:` under the role) stands in
+    /// [`Skill::source`]; `None` only if the file could be deserialized but not mapped.
+    pub fn position(&self) -> Option<Position> {
+        self.position
+    }
 }
 
 /// Whether a requirement must be shown to reach the level, or is a plus.

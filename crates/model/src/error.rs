@@ -3,7 +3,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::source::Position;
+use crate::source::{Position, SourceError};
 
 /// The kinds of things a catalog declares, as error messages name them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -69,9 +69,21 @@ impl CatalogError {
 /// What is wrong. Each variant's [`ErrorKind::help`] says how to fix it.
 #[derive(Debug, thiserror::Error)]
 pub enum ErrorKind {
-    /// The file or directory could not be read at all.
+    /// The directory could not be listed.
     #[error("cannot read: {0}")]
     Read(#[source] std::io::Error),
+    /// The file could not be read as catalog text: a symlink out of the catalog, not a regular file,
+    /// over [`MAX_YAML_BYTES`](crate::MAX_YAML_BYTES), not UTF-8. [`CatalogError::position`] is
+    /// [`SourceError::position`].
+    #[error("{0}")]
+    Source(#[source] SourceError),
+    /// Collections nested deeper than [`MAX_YAML_DEPTH`](crate::MAX_YAML_DEPTH); the position is
+    /// where the limit is crossed. Nothing past it is parsed.
+    #[error("nesting deeper than {limit} levels")]
+    TooDeep { limit: usize },
+    /// A tab in the indentation of a line; YAML indents with spaces only.
+    #[error("tab used for indentation")]
+    Tab,
     /// A required file or directory of the catalog layout is absent.
     #[error("missing catalog {what}")]
     Missing { what: &'static str },
@@ -110,6 +122,11 @@ impl ErrorKind {
     pub fn help(&self) -> Option<String> {
         Some(match self {
             ErrorKind::Read(_) => return None,
+            ErrorKind::Source(err) => return err.help(),
+            ErrorKind::TooDeep { .. } => {
+                "a catalog file needs about 4 levels; look for an unclosed `[` or `{`, or a run of `- - -`".to_owned()
+            }
+            ErrorKind::Tab => "indent with spaces".to_owned(),
             ErrorKind::Missing { .. } => {
                 "a catalog directory holds levels.yaml, roles.yaml, domains.yaml and a skills/ directory (see docs/catalog-format.md)".to_owned()
             }
@@ -130,6 +147,23 @@ impl ErrorKind {
             }
             ErrorKind::Empty { kind } => format!("declare at least one {kind} in {}", kind.declared_in()),
         })
+    }
+}
+
+/// `text` cut to at most `max_chars` characters, ending with `…` when something was cut, so that a
+/// value from a file never floods a message. Cuts between characters, never inside one.
+///
+/// ```
+/// assert_eq!(ladder_model::shorten("mandatory", 20), "mandatory");
+/// assert_eq!(ladder_model::shorten("ñññññ", 4), "ñññ…");
+/// ```
+pub fn shorten(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        None => text.to_owned(),
+        Some(_) => {
+            let keep = text.char_indices().nth(max_chars.saturating_sub(1)).map_or(text.len(), |(end, _)| end);
+            format!("{}…", &text[..keep])
+        }
     }
 }
 

@@ -15,17 +15,22 @@
 //! ```
 //!
 //! Errors name the file and, where the YAML gives one, the line and column: see [`CatalogError`].
+//! Input is treated as untrusted: files are read through [`read_source`] (no symlinks out of the
+//! catalog, at most [`MAX_YAML_BYTES`], UTF-8), nesting is refused past [`MAX_YAML_DEPTH`] before
+//! any parser recurses or slows down on it, and values quoted in messages are [`shorten`]ed.
 
 mod catalog;
 mod date;
 mod error;
 mod id;
 mod load;
+mod prescan;
 mod source;
 mod source_map;
 
 pub use crate::catalog::{Catalog, Domain, Necessity, Requirement, Skill};
 pub use crate::date::Date;
-pub use crate::error::{CatalogError, CatalogErrors, EntityKind, ErrorKind};
+pub use crate::error::{CatalogError, CatalogErrors, EntityKind, ErrorKind, shorten};
 pub use crate::id::Id;
+pub use crate::load::{MAX_YAML_BYTES, MAX_YAML_DEPTH};
 pub use crate::source::{Position, SourceError, read_source};

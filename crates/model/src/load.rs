@@ -1,5 +1,11 @@
 //! Reading `catalog/` from disk: YAML to raw structs (serde_yaml), then checks that give each
 //! problem a place (see `source_map`).
+//!
+//! Each file goes through four gates, cheapest and safest first, and stops at the first it fails:
+//! [`read_source`] (no symlink out of the catalog, only regular files, at most [`MAX_YAML_BYTES`],
+//! UTF-8), `prescan` (no tabs in indentation, brackets at most [`MAX_YAML_DEPTH`] deep, in one pass
+//! with no recursion), the `source_map` walk (every collection at most [`MAX_YAML_DEPTH`] deep, duplicate
+//! keys), and only then serde_yaml. Values from a file are [`shorten`]ed before they go into a message.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
@@ -10,31 +16,45 @@ use serde::de::DeserializeOwned;
 
 use crate::catalog::{Catalog, Domain, Necessity, Requirement, Skill};
 use crate::date::Date;
-use crate::error::{CatalogError, CatalogErrors, EntityKind, ErrorKind};
+use crate::error::{CatalogError, CatalogErrors, EntityKind, ErrorKind, shorten};
 use crate::id::Id;
-use crate::source::Position;
-use crate::source_map::SourceMap;
+use crate::prescan::{Refusal, prescan};
+use crate::source::{Position, SourceError, read_source};
+use crate::source_map::{SourceMap, Unmapped};
 
+/// The largest catalog file read, in bytes (4 MiB). The default catalog's largest file is under
+/// 1 KiB; anything near this size is a mistake or an attack, refused before it is read.
+pub const MAX_YAML_BYTES: u64 = 4 * 1024 * 1024;
+
+/// How deep collections (block or flow, sequences or mappings) may nest in a catalog file. The
+/// deepest file, `domains.yaml`, needs 4 (the file, its list of domains, a domain, its groups);
+/// 32 leaves room and keeps every walk and parser shallow.
+pub const MAX_YAML_DEPTH: usize = 32;
+
+/// The most characters of a value from a file that a message quotes.
+const MAX_QUOTED_CHARS: usize = 80;
+
+// `expecting` keeps Rust type names ("struct LevelsFile") out of serde's messages.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a mapping with the key `levels`")]
 struct LevelsFile {
     levels: Vec<String>,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a mapping with the key `roles`")]
 struct RolesFile {
     roles: Vec<String>,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a mapping with the key `domains`")]
 struct DomainsFile {
     domains: Vec<DomainEntry>,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a domain: a mapping with `id` and `groups`")]
 struct DomainEntry {
     id: String,
     #[serde(default)]
@@ -42,7 +62,7 @@ struct DomainEntry {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a skill: a mapping with `group`, `updated` and `requirements`")]
 struct SkillFile {
     group: String,
     updated: String,
@@ -75,6 +95,11 @@ impl Declared {
 
     /// The declared id closest to a misspelt one, if any is close enough to be a likely typo.
     fn closest(&self, wrong: &str) -> Option<String> {
+        // Ids are at most 64 characters: nothing is close to a longer value, and comparing with one
+        // costs its length times each id's.
+        if wrong.len() > 128 {
+            return None;
+        }
         self.ids
             .iter()
             .map(|id| (strsim::levenshtein(wrong, id.as_str()), id))
@@ -92,13 +117,14 @@ struct DeclaredDomains {
     domain_of_group: HashMap<Id, Id>,
 }
 
-#[derive(Default)]
 struct Loader {
+    /// The catalog directory: no file is read from outside it.
+    root: PathBuf,
     errors: Vec<CatalogError>,
 }
 
 pub(crate) fn load(dir: &Path) -> Result<Catalog, CatalogErrors> {
-    let mut loader = Loader::default();
+    let mut loader = Loader { root: dir.to_path_buf(), errors: Vec::new() };
     if let Err(err) = fs::metadata(dir) {
         let kind = match err.kind() {
             std::io::ErrorKind::NotFound => ErrorKind::Missing { what: "directory" },
@@ -128,30 +154,47 @@ impl Loader {
 
     /// Reads and deserializes one YAML file, recording what is wrong with it.
     fn parse<T: DeserializeOwned>(&mut self, path: &Path) -> Option<(T, Source)> {
-        let text = match fs::read_to_string(path) {
+        let text = match read_source(path, &self.root, MAX_YAML_BYTES) {
             Ok(text) => text,
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-                let what = if path.extension().is_some() { "file" } else { "directory" };
-                self.errors.push(CatalogError::new(path, None, ErrorKind::Missing { what }));
+            Err(SourceError::NotFound) => {
+                self.errors.push(CatalogError::new(path, None, ErrorKind::Missing { what: "file" }));
                 return None;
             }
             Err(err) => {
-                self.errors.push(CatalogError::new(path, None, ErrorKind::Read(err)));
+                self.errors.push(CatalogError::new(path, err.position(), ErrorKind::Source(err)));
                 return None;
             }
         };
-        // A malformed file gets no map; serde_yaml's error below says what is wrong with it.
-        let map = SourceMap::parse(&text).unwrap_or_default();
+        // Before any parser sees the text: serde_yaml's scanner is quadratic in bracket depth.
+        if let Err(refusal) = prescan(&text, MAX_YAML_DEPTH) {
+            let (position, kind) = match refusal {
+                Refusal::Tab(position) => (position, ErrorKind::Tab),
+                Refusal::TooDeep(position) => (position, ErrorKind::TooDeep { limit: MAX_YAML_DEPTH }),
+            };
+            self.errors.push(CatalogError::new(path, Some(position), kind));
+            return None;
+        }
+        let map = match SourceMap::parse(&text, MAX_YAML_DEPTH) {
+            Ok(map) => map,
+            // A malformed file gets no map; serde_yaml's error below says what is wrong with it.
+            Err(Unmapped::Malformed) => SourceMap::default(),
+            Err(Unmapped::TooDeep(position)) => {
+                let kind = ErrorKind::TooDeep { limit: MAX_YAML_DEPTH };
+                self.errors.push(CatalogError::new(path, Some(position), kind));
+                return None;
+            }
+        };
         let source = Source { path: path.to_path_buf(), map };
         for dup in source.map.duplicates().to_vec() {
-            let kind = ErrorKind::DuplicateKey { key: dup.key, first_line: dup.first.line };
+            let kind = ErrorKind::DuplicateKey { key: shorten(&dup.key, MAX_QUOTED_CHARS), first_line: dup.first.line };
             self.error(&source, Some(dup.second), kind);
         }
         match serde_yaml::from_str::<T>(&text) {
             Ok(value) => Some((value, source)),
             Err(err) => {
                 let position = err.location().map(|l| Position { line: l.line(), column: l.column() });
-                self.error(&source, position, ErrorKind::Yaml(message_without_location(&err)));
+                let message = shorten_quoted(&message_without_location(&err), MAX_QUOTED_CHARS);
+                self.error(&source, position, ErrorKind::Yaml(message));
                 None
             }
         }
@@ -169,7 +212,7 @@ impl Loader {
         let position = source.map.value(yaml_path);
         match Id::new(raw) {
             Err(invalid) => {
-                let kind = ErrorKind::InvalidId { kind, id: raw.to_owned(), reason: invalid.reason };
+                let kind = ErrorKind::InvalidId { kind, id: shorten(raw, MAX_QUOTED_CHARS), reason: invalid.reason };
                 self.error(source, position, kind);
                 None
             }
@@ -177,7 +220,7 @@ impl Loader {
                 if let Some(&first) = declared.places.get(&id) {
                     // Positions always exist here: the map was built from the same text.
                     let first = first.unwrap_or(Position { line: 1, column: 1 });
-                    let kind = ErrorKind::DuplicateId { kind, id: raw.to_owned(), first };
+                    let kind = ErrorKind::DuplicateId { kind, id: shorten(raw, MAX_QUOTED_CHARS), first };
                     self.error(source, position, kind);
                     return None;
                 }
@@ -204,7 +247,8 @@ impl Loader {
             return None;
         }
         let suggestion = declared.closest(raw);
-        self.error(source, position, ErrorKind::UnknownReference { kind, id: raw.to_owned(), suggestion });
+        let kind = ErrorKind::UnknownReference { kind, id: shorten(raw, MAX_QUOTED_CHARS), suggestion };
+        self.error(source, position, kind);
         None
     }
 
@@ -292,7 +336,8 @@ impl Loader {
             let id = match Id::new(&stem) {
                 Ok(id) => id,
                 Err(invalid) => {
-                    let kind = ErrorKind::InvalidId { kind: EntityKind::Skill, id: stem, reason: invalid.reason };
+                    let id = shorten(&stem, MAX_QUOTED_CHARS);
+                    let kind = ErrorKind::InvalidId { kind: EntityKind::Skill, id, reason: invalid.reason };
                     self.errors.push(CatalogError::new(&path, None, kind));
                     continue;
                 }
@@ -321,7 +366,8 @@ impl Loader {
         let group = self.resolve(&domains.groups, EntityKind::Group, &file.group, source, source.map.value("group"));
         let updated = file.updated.parse::<Date>().ok();
         if updated.is_none() {
-            self.error(source, source.map.value("updated"), ErrorKind::InvalidDate(file.updated.clone()));
+            let kind = ErrorKind::InvalidDate(shorten(&file.updated, MAX_QUOTED_CHARS));
+            self.error(source, source.map.value("updated"), kind);
         }
 
         let mut requirements = Vec::new();
@@ -337,13 +383,14 @@ impl Loader {
                     "mandatory" => Some(Necessity::Mandatory),
                     "optional" => Some(Necessity::Optional),
                     other => {
-                        let kind = ErrorKind::InvalidNecessity(other.to_owned());
+                        let kind = ErrorKind::InvalidNecessity(shorten(other, MAX_QUOTED_CHARS));
                         self.error(source, source.map.value(&level_path), kind);
                         None
                     }
                 };
                 if let (Some(level), Some(necessity)) = (level, necessity) {
-                    requirements.push(Requirement { role: role.clone(), level, necessity });
+                    let position = source.map.key(&level_path);
+                    requirements.push(Requirement { role: role.clone(), level, necessity, position });
                 }
             }
         }
@@ -355,7 +402,7 @@ impl Loader {
         }
         let group = group?;
         let domain = domains.domain_of_group.get(&group)?.clone();
-        Some(Skill { id, domain, group, updated: updated?, requirements })
+        Some(Skill { id, source: source.path.clone(), domain, group, updated: updated?, requirements })
     }
 }
 
@@ -372,4 +419,27 @@ fn message_without_location(err: &serde_yaml::Error) -> String {
     };
     let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
     format!("{}{rest}", &message[..start])
+}
+
+/// `message` with every value serde quotes in it (`"…"` or `` `…` ``) cut to `max_chars`.
+fn shorten_quoted(message: &str, max_chars: usize) -> String {
+    let mut out = String::with_capacity(message.len().min(8 * max_chars));
+    let mut rest = message;
+    while let Some(start) = rest.find(['"', '`']) {
+        let quote = if rest[start..].starts_with('"') { '"' } else { '`' };
+        out += &rest[..=start];
+        let inside = &rest[start + 1..];
+        // serde writes strings with Rust escapes: `\"` does not end one.
+        let mut escaped = false;
+        let end = inside.char_indices().find_map(|(i, c)| {
+            let ends = !escaped && c == quote;
+            escaped = !escaped && quote == '"' && c == '\\';
+            ends.then_some(i)
+        });
+        let end = end.unwrap_or(inside.len());
+        out += &shorten(&inside[..end], max_chars);
+        out.extend(inside[end..].chars().next());
+        rest = inside.get(end + 1..).unwrap_or("");
+    }
+    out + rest
 }

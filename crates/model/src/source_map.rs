@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use saphyr_parser::{Event, Parser, ScanError, Span};
+use saphyr_parser::{Event, Parser, Span};
 
 use crate::source::Position;
 
@@ -28,14 +28,23 @@ pub(crate) struct DuplicateKey {
     pub(crate) second: Position,
 }
 
-/// The YAML is not well formed; serde_yaml will say so too, and its message is the one shown.
-#[derive(Debug)]
-pub(crate) struct Malformed;
+/// Why a document has no map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unmapped {
+    /// The YAML is not well formed; serde_yaml will say so too, and its message is the one shown.
+    Malformed,
+    /// Collections nest deeper than the limit; the position is the start of the first collection
+    /// past it. The walk stops there, so nothing deeper is ever parsed.
+    TooDeep(Position),
+}
 
 impl SourceMap {
-    pub(crate) fn parse(text: &str) -> Result<SourceMap, Malformed> {
-        let mut walker = Walker { parser: Parser::new_from_str(text), map: SourceMap::default() };
-        walker.document().map_err(|_: ScanError| Malformed)?;
+    /// Walks the first document of `text`, refusing collections nested more than `max_depth` deep.
+    ///
+    /// The walk keeps its own stack instead of recursing, so no input can overflow the call stack.
+    pub(crate) fn parse(text: &str, max_depth: usize) -> Result<SourceMap, Unmapped> {
+        let mut walker = Walker { parser: Parser::new_from_str(text), map: SourceMap::default(), max_depth };
+        walker.document()?;
         Ok(walker.map)
     }
 
@@ -57,70 +66,114 @@ impl SourceMap {
 struct Walker<'input> {
     parser: Parser<'input, saphyr_parser::StrInput<'input>>,
     map: SourceMap,
+    max_depth: usize,
+}
+
+/// A collection being walked.
+enum Open {
+    Sequence {
+        path: String,
+        next_index: usize,
+    },
+    Mapping {
+        path: String,
+        first_seen: HashMap<String, Position>,
+        /// Set between a key and its value: the value's path.
+        value_path: Option<String>,
+    },
 }
 
 impl<'input> Walker<'input> {
-    fn document(&mut self) -> Result<(), ScanError> {
+    fn document(&mut self) -> Result<(), Unmapped> {
         // Only the first document counts: serde_yaml rejects streams of several.
-        while let Some(event) = self.parser.next_event() {
-            let (event, span) = event?;
+        loop {
+            let (event, span) = self.next()?;
             match event {
                 Event::StreamStart | Event::DocumentStart(_) => {}
                 Event::StreamEnd | Event::DocumentEnd => return Ok(()),
-                node => return self.node(&node, span, ""),
+                node => return self.node(node, span),
             }
         }
-        Ok(())
     }
 
-    fn next(&mut self) -> Result<(Event<'input>, Span), ScanError> {
+    fn next(&mut self) -> Result<(Event<'input>, Span), Unmapped> {
         match self.parser.next_event() {
-            Some(event) => event,
+            Some(Ok(event)) => Ok(event),
+            Some(Err(_)) => Err(Unmapped::Malformed),
             None => Ok((Event::StreamEnd, Span::default())),
         }
     }
 
-    fn node(&mut self, event: &Event<'input>, span: Span, path: &str) -> Result<(), ScanError> {
-        // The first occurrence keeps its place; a duplicate's subtree only gets walked past.
-        self.map.values.entry(path.to_owned()).or_insert(position(span));
-        match event {
-            Event::SequenceStart(..) => {
-                for index in 0.. {
-                    let (event, span) = self.next()?;
-                    if matches!(event, Event::SequenceEnd | Event::StreamEnd) {
+    /// Walks the node that starts with `event` and everything inside it.
+    fn node(&mut self, event: Event<'input>, span: Span) -> Result<(), Unmapped> {
+        let mut stack: Vec<Open> = Vec::new();
+        let (mut event, mut span, mut path) = (event, span, String::new());
+        loop {
+            // The first occurrence keeps its place; a duplicate's subtree only gets walked past.
+            self.map.values.entry(path.clone()).or_insert(position(span));
+            match event {
+                Event::SequenceStart(..) | Event::MappingStart(..) => {
+                    if stack.len() >= self.max_depth {
+                        return Err(Unmapped::TooDeep(position(span)));
+                    }
+                    stack.push(match event {
+                        Event::SequenceStart(..) => Open::Sequence { path, next_index: 0 },
+                        _ => Open::Mapping { path, first_seen: HashMap::new(), value_path: None },
+                    });
+                }
+                // A scalar or an alias: nothing inside it.
+                _ => {}
+            }
+            // Find the next node: close finished collections, note keys, until one starts.
+            loop {
+                let Some(open) = stack.last_mut() else {
+                    return Ok(());
+                };
+                let (next_event, next_span) = self.next()?;
+                match (open, next_event) {
+                    (_, Event::StreamEnd) => return Ok(()),
+                    (Open::Sequence { .. }, Event::SequenceEnd) | (Open::Mapping { .. }, Event::MappingEnd) => {
+                        stack.pop();
+                    }
+                    (Open::Sequence { path: parent, next_index }, next_event) => {
+                        path = format!("{parent}[{next_index}]");
+                        *next_index += 1;
+                        (event, span) = (next_event, next_span);
                         break;
                     }
-                    self.node(&event, span, &format!("{path}[{index}]"))?;
-                }
-            }
-            Event::MappingStart(..) => {
-                let mut first_seen: HashMap<String, Position> = HashMap::new();
-                loop {
-                    let (key, key_span) = self.next()?;
-                    let key_text = match &key {
-                        Event::MappingEnd | Event::StreamEnd => break,
-                        Event::Scalar(text, ..) => text.to_string(),
-                        // Complex keys never occur in a catalog; serde_yaml rejects them.
-                        _ => "?".to_owned(),
-                    };
-                    let key_position = position(key_span);
-                    let child = if path.is_empty() { key_text.clone() } else { format!("{path}.{key_text}") };
-                    match first_seen.get(&key_text) {
-                        Some(&first) => {
-                            self.map.duplicates.push(DuplicateKey { key: key_text, first, second: key_position })
+                    (Open::Mapping { path: parent, value_path, .. }, next_event) if value_path.is_some() => {
+                        path = value_path.take().unwrap_or_else(|| parent.clone());
+                        (event, span) = (next_event, next_span);
+                        break;
+                    }
+                    (Open::Mapping { path: parent, first_seen, value_path }, key) => {
+                        let key_position = position(next_span);
+                        let key_text = match &key {
+                            Event::Scalar(text, ..) => text.to_string(),
+                            // Complex keys never occur in a catalog; serde_yaml rejects them.
+                            _ => "?".to_owned(),
+                        };
+                        let child = if parent.is_empty() { key_text.clone() } else { format!("{parent}.{key_text}") };
+                        match first_seen.get(&key_text) {
+                            Some(&first) => {
+                                self.map.duplicates.push(DuplicateKey { key: key_text, first, second: key_position })
+                            }
+                            None => {
+                                first_seen.insert(key_text, key_position);
+                                self.map.keys.insert(child.clone(), key_position);
+                            }
                         }
-                        None => {
-                            first_seen.insert(key_text, key_position);
-                            self.map.keys.insert(child.clone(), key_position);
+                        *value_path = Some(child.clone());
+                        if matches!(key, Event::SequenceStart(..) | Event::MappingStart(..)) {
+                            // Walk past a complex key like any node, under a path no lookup uses.
+                            path = format!("{child}?");
+                            (event, span) = (key, next_span);
+                            break;
                         }
                     }
-                    let (value, value_span) = self.next()?;
-                    self.node(&value, value_span, &child)?;
                 }
             }
-            _ => {}
         }
-        Ok(())
     }
 }
 
@@ -140,6 +193,7 @@ mod tests {
     fn finds_nested_keys_values_and_sequence_items() {
         let map = SourceMap::parse(
             "group: serverless\nrequirements:\n  cloud-engineer:\n    junior: mandatory\nlevels: [junior, middle]\n",
+            32,
         )
         .unwrap();
         assert_eq!(map.key("group"), at(1, 1));
@@ -155,7 +209,7 @@ mod tests {
 
     #[test]
     fn reports_duplicate_keys_at_the_second_occurrence() {
-        let map = SourceMap::parse("a:\n  x: 1\n  y: 2\n  x: 3\nb: 4\n").unwrap();
+        let map = SourceMap::parse("a:\n  x: 1\n  y: 2\n  x: 3\nb: 4\n", 32).unwrap();
         assert_eq!(
             map.duplicates(),
             &[DuplicateKey {
@@ -170,6 +224,22 @@ mod tests {
 
     #[test]
     fn rejects_malformed_yaml() {
-        assert!(SourceMap::parse("a: [1\n").is_err());
+        assert_eq!(SourceMap::parse("a: [1\n", 32).unwrap_err(), Unmapped::Malformed);
+    }
+
+    #[test]
+    fn stops_at_the_first_collection_past_the_depth_limit() {
+        let deep = "- ".repeat(100_000);
+        assert_eq!(SourceMap::parse(&deep, 32).unwrap_err(), Unmapped::TooDeep(Position { line: 1, column: 65 }));
+        let text = "a:\n  b:\n    - c: [d]\n";
+        assert_eq!(SourceMap::parse(text, 4).unwrap_err(), Unmapped::TooDeep(Position { line: 3, column: 10 }));
+        let map = SourceMap::parse(text, 5).unwrap();
+        assert_eq!(map.value("a.b[0].c[0]"), at(3, 11));
+    }
+
+    #[test]
+    fn walks_past_complex_keys() {
+        let map = SourceMap::parse("? [a, b]\n: c\nd: e\n", 32).unwrap();
+        assert_eq!(map.value("d"), at(3, 4));
     }
 }
