@@ -53,8 +53,8 @@ pub enum SourceError {
     NotAFile,
     #[error("too large: {size} bytes, the limit is {limit}")]
     TooLarge { size: u64, limit: u64 },
-    /// Text that is not UTF-8; `position` is the first bad byte.
-    #[error("not valid UTF-8 at {position}")]
+    /// Text that is not UTF-8; `position` is the first bad byte (shown beside the path).
+    #[error("not valid UTF-8")]
     NotUtf8 { position: Position },
 }
 
@@ -149,7 +149,7 @@ mod tests {
         let path = dir.path().join("a.ftl");
         fs::write(&path, b"a = 1\nb = \xc3\xb1\xff\n").unwrap();
         let err = read_source(&path, dir.path(), 100).unwrap_err();
-        assert_eq!(err.to_string(), "not valid UTF-8 at 2:6");
+        assert_eq!((err.to_string(), err.position()), ("not valid UTF-8".to_owned(), Some(Position { line: 2, column: 6 })));
     }
 
     #[test]
