@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 
 use insta::assert_snapshot;
-use ladder_i18n::{FluentArgs, LanguageIdentifier, Locales, Problem};
+use ladder_i18n::{LanguageIdentifier, Locales, Problem, interface};
 use ladder_model::{Catalog, Date};
 
 fn default_locales() -> Locales {
@@ -55,16 +55,16 @@ fn every_lookup_says_where_its_text_came_from() {
     let locales = default_locales();
     let es = locales.localizer(&locale("es-MX")).unwrap();
     let mut problems = Vec::new();
-    let ui = es.message("ui-table-description", None, &mut problems);
+    let ui = es.message("ui-table-description", &mut problems);
     assert_eq!((ui.text.as_ref(), ui.locale.to_string(), ui.fell_back), ("Descripción", "es".to_owned(), false));
-    let role = es.message("role-cloud-engineer", None, &mut problems);
+    let role = es.message("role-cloud-engineer", &mut problems);
     assert_eq!(
         (role.text.as_ref(), role.locale.to_string(), role.fell_back),
         ("Cloud Engineer", "en".to_owned(), true)
     );
     assert_eq!(es.locale().to_string(), "es-MX", "pages declare the requested locale");
 
-    let missing = es.message("ui-no-such-message", None, &mut problems);
+    let missing = es.message("ui-no-such-message", &mut problems);
     assert_eq!(missing.text, "ui-no-such-message");
     let locales_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     assert_snapshot!(describe(&problems, &locales_dir), @"Error locales/en: no message `ui-no-such-message` in any locale of the fallback chain");
@@ -89,17 +89,13 @@ fn counts_select_plural_forms_and_no_bidi_marks_leak() {
     let es = locales.localizer(&locale("es")).unwrap();
     let mut problems = Vec::new();
     let rest = |count: i64, problems: &mut Vec<Problem>| {
-        let mut args = FluentArgs::new();
-        args.set("count", count);
-        es.message("ui-skill-optional-rest", Some(&args), problems).text.into_owned()
+        es.interface(interface::SKILL_OPTIONAL_REST, &[("count", count.into())], problems).text.into_owned()
     };
     assert_eq!(rest(4, &mut problems), "los otros 4 opcionales");
     assert_eq!(rest(1, &mut problems), "el otro opcional");
     assert_eq!(rest(0, &mut problems), "ninguno opcional");
-    let mut args = FluentArgs::new();
-    args.set("first", "Junior");
-    args.set("last", "Principal");
-    let growth = es.message("ui-level-growth", Some(&args), &mut problems).text;
+    let levels = [("first", "Junior".into()), ("last", "Principal".into())];
+    let growth = es.interface(interface::LEVEL_GROWTH, &levels, &mut problems).text;
     assert_eq!(growth, "La tabla muestra cómo crece la profundidad desde Junior hasta Principal.");
     assert!(problems.is_empty());
 }
@@ -113,6 +109,7 @@ fn syntax_errors_and_duplicates_name_file_line_and_column() {
         ("templates/x.txt", "not a locale"),
     ]);
     assert_snapshot!(describe(&loaded.problems, dir.path()), @r#"
+    Warning templates: `templates` is not a language tag, so this directory is not a locale
     Error en/a.ftl:2:14: syntax error: Expected a token starting with "}"
     Error en/b.ftl:2:1: `hello` is defined twice (first at a.ftl:1:1)
     "#);
@@ -120,18 +117,18 @@ fn syntax_errors_and_duplicates_name_file_line_and_column() {
     assert_eq!(available, ["en", "es"], "directories that are not language tags are not locales");
     let en = loaded.locales.localizer(&locale("en")).unwrap();
     let mut problems = Vec::new();
-    assert_eq!(en.message("hello", None, &mut problems).text, "Hello", "the first definition wins");
-    assert_eq!(en.message("after", None, &mut problems).text, "fine", "parsing resumes after the error");
+    assert_eq!(en.message("hello", &mut problems).text, "Hello", "the first definition wins");
+    assert_eq!(en.message("after", &mut problems).text, "fine", "parsing resumes after the error");
 }
 
 #[test]
-fn a_missing_variable_is_a_warning_and_the_rest_still_shows() {
+fn a_missing_variable_is_an_error_at_its_placeable() {
     let (dir, loaded) = load(&[("en/a.ftl", "# The page title.\ntitle = Career path: { $role }\n")]);
     let en = loaded.locales.localizer(&locale("en")).unwrap();
     let mut problems = Vec::new();
-    let text = en.message("title", None, &mut problems).text.into_owned();
+    let text = en.message("title", &mut problems).text.into_owned();
     assert_eq!(text, "Career path: {$role}");
-    assert_snapshot!(describe(&problems, dir.path()), @"Warning en/a.ftl:2:1: formatting `title`: Resolver error: Unknown variable: $role");
+    assert_snapshot!(describe(&problems, dir.path()), @"Error en/a.ftl:2:22: `title` uses `$role`, which it is not given");
 }
 
 #[test]
