@@ -49,6 +49,8 @@ pub(crate) struct LocaleData {
     pub(crate) files: Vec<FtlFile>,
     /// `id` for messages, `-id` for terms: (file, entry) of the first definition by file name.
     entries: HashMap<String, (usize, usize)>,
+    /// The values of `entries`, in file order.
+    first_definitions: Vec<(usize, usize)>,
     /// Message ids (no terms) in definition order, first definition only.
     pub(crate) message_ids: Vec<String>,
 }
@@ -114,20 +116,7 @@ impl LocaleData {
 
     /// Every message and term this locale defines (first definitions only), in file order.
     pub(crate) fn own_entries(&self) -> impl Iterator<Item = &ast::Entry<&str>> {
-        self.files
-            .iter()
-            .enumerate()
-            .flat_map(move |(file_index, file)| {
-                file.resource.entries().enumerate().filter(move |(entry_index, entry)| {
-                    let key = match entry {
-                        ast::Entry::Message(message) => message.id.name.to_owned(),
-                        ast::Entry::Term(term) => format!("-{}", term.id.name),
-                        _ => return false,
-                    };
-                    self.entries.get(&key) == Some(&(file_index, *entry_index))
-                })
-            })
-            .map(|(_, entry)| entry)
+        self.first_definitions.iter().filter_map(|&(file, entry)| self.files[file].resource.get_entry(entry))
     }
 }
 
@@ -302,7 +291,14 @@ fn load_locale(
         return Ok(None);
     }
 
-    let mut data = LocaleData { locale, dir, files: Vec::new(), entries: HashMap::new(), message_ids: Vec::new() };
+    let mut data = LocaleData {
+        locale,
+        dir,
+        files: Vec::new(),
+        entries: HashMap::new(),
+        first_definitions: Vec::new(),
+        message_ids: Vec::new(),
+    };
     for path in paths {
         let problem = |position: Option<Position>, kind| Problem {
             path: path.clone(),
@@ -355,6 +351,7 @@ fn load_locale(
                     data.message_ids.push(key.clone());
                 }
                 data.entries.insert(key, (file_index, entry_index));
+                data.first_definitions.push((file_index, entry_index));
             }
         }
     }
