@@ -5,6 +5,9 @@
 //! requested locale (`es-MX -> es -> en`, English being the source language) and returns a
 //! [`Localizer`] that rayon threads can share. Every lookup says which locale its text came
 //! from, so pages can mark text that fell back. Problems are collected, never panicked on.
+//! [`Locales::validate`] checks every locale once before rendering; [`interface`] is the one table
+//! of interface messages and their variables. A Fluent resolver error is always an error, pointed
+//! at the placeable that caused it.
 //!
 //! ```
 //! use ladder_i18n::{LanguageIdentifier, Locales, interface, message_ids};
