@@ -100,13 +100,13 @@ impl RenderFlags {
                 langs.push(lang);
             }
         }
-        if let Some(templates) = &self.templates {
-            if !templates.is_dir() {
-                let what = if templates.exists() { "is not a directory" } else { "does not exist" };
-                return Err(Diagnostic::error(format!("--templates {}: {what}", templates.display())).with_help(
+        if let Some(templates) = &self.templates
+            && !templates.is_dir()
+        {
+            let what = if templates.exists() { "is not a directory" } else { "does not exist" };
+            return Err(Diagnostic::error(format!("--templates {}: {what}", templates.display())).with_help(
                     "pass a directory whose files replace the embedded templates of the same name, or leave --templates out".to_owned(),
                 ));
-            }
         }
         let needs_root = self.catalog.is_none() || self.locales.is_none() || self.out.is_none();
         let root = if needs_root { Some(project_root()?) } else { None };

@@ -100,6 +100,7 @@ pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
     })?;
     let locales = loaded.locales;
     let mut diagnostics: Vec<Diagnostic> = loaded.problems.iter().map(Diagnostic::from).collect();
+    diagnostics.extend(locales.validate(Some(&catalog)).iter().map(Diagnostic::from));
     diagnostics.extend(locales.missing_catalog_messages(&catalog).iter().map(Diagnostic::from));
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(Failure::Invalid(sorted(diagnostics)));

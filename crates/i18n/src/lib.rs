@@ -5,23 +5,27 @@
 //! requested locale (`es-MX -> es -> en`, English being the source language) and returns a
 //! [`Localizer`] that rayon threads can share. Every lookup says which locale its text came
 //! from, so pages can mark text that fell back. Problems are collected, never panicked on.
+//! [`Locales::validate`] checks every locale once before rendering; [`interface`] is the one table
+//! of interface messages and their variables. A Fluent resolver error is always an error, pointed
+//! at the placeable that caused it.
 //!
 //! ```
-//! use ladder_i18n::{LanguageIdentifier, Locales, message_ids};
+//! use ladder_i18n::{LanguageIdentifier, Locales, interface, message_ids};
 //!
 //! let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales");
 //! let loaded = Locales::load(&dir).expect("the default locales load");
 //! assert!(loaded.problems.is_empty());
+//! assert!(loaded.locales.validate(None).is_empty(), "checked once, before any page");
 //! let es: LanguageIdentifier = "es-MX".parse().unwrap();
 //! let localizer = loaded.locales.localizer(&es).unwrap();
 //! let mut problems = Vec::new();
 //!
-//! let label = localizer.message("ui-table-mandatory", None, &mut problems);
+//! let label = localizer.interface(interface::TABLE_MANDATORY, &[], &mut problems);
 //! assert_eq!((label.text.as_ref(), label.fell_back), ("Obligatorio", false));
 //!
 //! // Nobody has translated the descriptions yet: they come from English, and say so.
 //! let skill = ladder_model::Id::new("serverless-functions").unwrap();
-//! let summary = localizer.attribute(&message_ids::skill(&skill), message_ids::SUMMARY, None, &mut problems);
+//! let summary = localizer.attribute(&message_ids::skill(&skill), message_ids::SUMMARY, &mut problems);
 //! assert_eq!(summary.locale.to_string(), "en");
 //! assert!(summary.fell_back);
 //! assert!(problems.is_empty());
@@ -31,15 +35,21 @@
 //! into Markdown, file names and HTML attributes. Right-to-left text is isolated by the HTML
 //! templates instead, where it is rendered.
 
+pub mod interface;
 mod locales;
 mod localizer;
 pub mod message_ids;
+mod nesting;
 mod problem;
-mod text;
+mod resolve;
+mod validate;
+mod walk;
 
 pub use fluent::{FluentArgs, FluentValue};
 pub use unic_langid::{CharacterDirection, LanguageIdentifier};
 
-pub use crate::locales::{Loaded, Locales, SOURCE_LOCALE};
+pub use crate::interface::InterfaceMessage;
+pub use crate::locales::{Loaded, Locales, MAX_FTL_BYTES, SOURCE_LOCALE};
 pub use crate::localizer::{FallbackCount, Localized, Localizer};
+pub use crate::nesting::MAX_PLACEABLE_DEPTH;
 pub use crate::problem::{LoadError, Problem, ProblemKind, Severity, UnsupportedLocale};

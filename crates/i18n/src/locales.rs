@@ -1,6 +1,6 @@
 //! Loading `locales/<lang>/*.ftl` and negotiating fallback chains.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -9,22 +9,27 @@ use fluent::FluentResource;
 use fluent_langneg::{NegotiationStrategy, negotiate_languages};
 use fluent_syntax::ast;
 use fluent_syntax::parser::ParserError;
-use ladder_model::{Catalog, Position};
+use ladder_model::{Catalog, Position, read_source};
 use unic_langid::LanguageIdentifier;
 
 use crate::localizer::{Bundle, Localizer};
 use crate::message_ids::{self, CatalogMessage};
+use crate::nesting::{MAX_PLACEABLE_DEPTH, too_deep};
 use crate::problem::{LoadError, Problem, ProblemKind, UnsupportedLocale};
-use crate::text::entry_positions;
+use crate::walk;
 
 /// The source language: every message exists in it, and every chain ends with it.
 pub const SOURCE_LOCALE: &str = "en";
+
+/// The largest `.ftl` file read, in bytes: a 10,000-skill catalog's `skills.ftl` (a name, a
+/// summary and some 20 one-line descriptions per skill) is about 40 MiB.
+pub const MAX_FTL_BYTES: u64 = 128 * 1024 * 1024;
 
 /// Every locale's parsed resources.
 #[derive(Debug)]
 pub struct Locales {
     /// Sorted by tag, so that every listing and every run is in the same order.
-    locales: Vec<LocaleResources>,
+    pub(crate) locales: Vec<Arc<LocaleData>>,
     source: LanguageIdentifier,
 }
 
@@ -35,59 +40,130 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
 }
 
+/// One locale's files, and where each of its messages and terms is defined.
 #[derive(Debug)]
-struct LocaleResources {
-    locale: LanguageIdentifier,
-    dir: PathBuf,
-    /// Sorted by file name; on a duplicate id the first file's definition wins.
-    resources: Vec<Arc<FluentResource>>,
-    /// Message ids (no terms) in definition order, first definition only.
-    message_ids: Vec<String>,
-    definitions: Arc<Definitions>,
-}
-
-/// Where each message and term of one locale is defined, for problems found while formatting.
-#[derive(Debug, Default)]
-pub(crate) struct Definitions {
+pub(crate) struct LocaleData {
+    pub(crate) locale: LanguageIdentifier,
     pub(crate) dir: PathBuf,
-    files: Vec<PathBuf>,
-    places: HashMap<String, (usize, Position)>,
+    /// Sorted by file name.
+    pub(crate) files: Vec<FtlFile>,
+    /// `id` for messages, `-id` for terms: (file, entry) of the first definition by file name.
+    entries: HashMap<String, (usize, usize)>,
+    /// The values of `entries`, in file order.
+    first_definitions: Vec<(usize, usize)>,
+    /// Message ids (no terms) in definition order, first definition only.
+    pub(crate) message_ids: Vec<String>,
 }
 
-impl Definitions {
-    /// The file and position defining `id`, or the locale directory if no file does.
-    pub(crate) fn place(&self, id: &str) -> (PathBuf, Option<Position>) {
-        match self.places.get(id) {
-            Some(&(file, position)) => (self.files[file].clone(), Some(position)),
+#[derive(Debug)]
+pub(crate) struct FtlFile {
+    pub(crate) path: PathBuf,
+    pub(crate) resource: Arc<FluentResource>,
+}
+
+impl LocaleData {
+    fn entry(&self, key: &str) -> Option<(&FtlFile, &ast::Entry<&str>)> {
+        let &(file, entry) = self.entries.get(key)?;
+        let file = &self.files[file];
+        Some((file, file.resource.get_entry(entry)?))
+    }
+
+    pub(crate) fn message(&self, id: &str) -> Option<&ast::Message<&str>> {
+        match self.entry(id)? {
+            (_, ast::Entry::Message(message)) => Some(message),
+            _ => None,
+        }
+    }
+
+    /// Term `-id`, given `id` without the `-`.
+    pub(crate) fn term(&self, id: &str) -> Option<&ast::Term<&str>> {
+        match self.entry(&format!("-{id}"))? {
+            (_, ast::Entry::Term(term)) => Some(term),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn has_message(&self, id: &str) -> bool {
+        self.message(id).is_some()
+    }
+
+    /// The file and position defining `key` (`id` or `-term`), or the locale directory if no
+    /// file does.
+    pub(crate) fn place(&self, key: &str) -> (PathBuf, Option<Position>) {
+        let name = match self.entry(key) {
+            Some((_, ast::Entry::Message(message))) => message.id.name,
+            Some((_, ast::Entry::Term(term))) => term.id.name,
+            _ => return (self.dir.clone(), None),
+        };
+        let sigil = usize::from(key.starts_with('-'));
+        match self.point_at(name, sigil, false) {
+            Some((path, position)) => (path, Some(position)),
             None => (self.dir.clone(), None),
         }
+    }
+
+    /// The file holding `slice` (a piece of one of this locale's resources) and its position,
+    /// stepping back over `sigil` bytes, and to the placeable's `{` if `placeable`.
+    pub(crate) fn point_at(&self, slice: &str, sigil: usize, placeable: bool) -> Option<(PathBuf, Position)> {
+        self.files.iter().find_map(|file| {
+            let source = file.resource.source();
+            let offset = walk::offset_in(source, slice)?;
+            let offset =
+                if placeable { walk::placeable_offset(source, offset, sigil) } else { offset.saturating_sub(sigil) };
+            Some((file.path.clone(), Position::at(source, offset)))
+        })
+    }
+
+    /// Every message and term this locale defines (first definitions only), in file order.
+    pub(crate) fn own_entries(&self) -> impl Iterator<Item = &ast::Entry<&str>> {
+        self.first_definitions.iter().filter_map(|&(file, entry)| self.files[file].resource.get_entry(entry))
     }
 }
 
 impl Locales {
-    /// Reads every `<dir>/<lang>/*.ftl`. Syntax errors and duplicate definitions are returned as
-    /// problems beside the usable result; only a missing directory or source locale is fatal.
+    /// Reads every `<dir>/<lang>/*.ftl`. Syntax errors, unreadable files, duplicate definitions
+    /// and directories that are not locales are returned as problems beside the usable result;
+    /// only a missing directory or source locale is fatal.
     pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
         let source: LanguageIdentifier = SOURCE_LOCALE.parse().unwrap_or_default();
         let entries = fs::read_dir(dir).map_err(|source| LoadError::Read { path: dir.to_path_buf(), source })?;
-        let mut locale_dirs: Vec<(LanguageIdentifier, PathBuf)> = entries
+        let mut problems = Vec::new();
+        let mut locale_dirs: Vec<(LanguageIdentifier, PathBuf)> = Vec::new();
+        let mut subdirs: Vec<PathBuf> = entries
             .filter_map(Result::ok)
             .filter(|entry| entry.file_type().is_ok_and(|t| t.is_dir()))
-            .filter_map(|entry| {
-                // Directories that are not language tags (`.git`, `templates`) are not locales.
-                let locale = entry.file_name().to_str()?.parse::<LanguageIdentifier>().ok()?;
-                Some((locale, entry.path()))
-            })
+            .map(|entry| entry.path())
             .collect();
-        locale_dirs.sort_by_key(|(locale, _)| locale.to_string());
-        if !locale_dirs.iter().any(|(locale, _)| *locale == source) {
-            return Err(LoadError::NoSourceLocale { dir: dir.to_path_buf(), source_locale: source });
+        subdirs.sort();
+        for path in subdirs {
+            let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            // Hidden directories (`.git`) are not meant as locales.
+            if name.starts_with('.') {
+                continue;
+            }
+            match name.parse::<LanguageIdentifier>() {
+                // `catalog` parses as a (reserved, 7-letter) language subtag; real ones have 2 or 3.
+                Ok(locale) if locale.language.as_str().len() <= 3 && locale.to_string().eq_ignore_ascii_case(&name) => {
+                    locale_dirs.push((locale, path));
+                }
+                _ => problems.push(Problem {
+                    path,
+                    position: None,
+                    locale: LanguageIdentifier::default(),
+                    kind: ProblemKind::NotALocale { name },
+                }),
+            }
         }
+        locale_dirs.sort_by_key(|(locale, _)| locale.to_string());
 
-        let mut problems = Vec::new();
         let mut locales = Vec::new();
         for (locale, locale_dir) in locale_dirs {
-            locales.push(load_locale(locale, locale_dir, &mut problems)?);
+            if let Some(data) = load_locale(dir, locale, locale_dir, &mut problems)? {
+                locales.push(Arc::new(data));
+            }
+        }
+        if !locales.iter().any(|data| data.locale == source) {
+            return Err(LoadError::NoSourceLocale { dir: dir.to_path_buf(), source_locale: source });
         }
         Ok(Loaded { locales: Locales { locales, source }, problems })
     }
@@ -104,8 +180,68 @@ impl Locales {
     /// A localizer for `requested`, falling back through the closest available locales to the
     /// source language: `es-MX` gives `es-MX -> es -> en` where `es-MX/` exists, else `es -> en`.
     pub fn localizer(&self, requested: &LanguageIdentifier) -> Result<Localizer, UnsupportedLocale> {
+        let chain = self.chain(requested);
+        // Negotiation always appends the source; a chain of the source alone means nothing matched.
+        let matched = chain.len() > 1 || requested.language == self.source.language;
+        if !matched {
+            return Err(UnsupportedLocale {
+                requested: requested.clone(),
+                available: self.available().cloned().collect(),
+            });
+        }
+        let data: Vec<Arc<LocaleData>> = chain.iter().map(|locale| Arc::clone(self.data(locale))).collect();
+        let bundles = (0..data.len()).map(|index| bundle(&data[index..])).collect();
+        Ok(Localizer::new(requested.clone(), chain, bundles, data))
+    }
+
+    /// Every message the catalog needs that the source locale lacks, as problems to report before
+    /// rendering: a page would otherwise show raw message ids. Each points at the file where the
+    /// message belongs: the one defining the skill's other messages, else `skills.ftl` (skill
+    /// messages) or `catalog.ftl` (names), else the locale directory.
+    pub fn missing_catalog_messages(&self, catalog: &Catalog) -> Vec<Problem> {
+        let source = self.data(&self.source);
+        let file_named =
+            |name: &str| source.files.iter().find(|f| f.path.file_name().is_some_and(|n| n == name)).map(|f| &f.path);
+        // The first file defining each skill's messages.
+        let mut skill_files: HashMap<&str, &PathBuf> = HashMap::new();
+        for file in &source.files {
+            for entry in file.resource.entries() {
+                if let ast::Entry::Message(message) = entry
+                    && let Some(skill) = message_ids::skill_of(message.id.name)
+                {
+                    skill_files.entry(skill).or_insert(&file.path);
+                }
+            }
+        }
+        message_ids::catalog_messages(catalog)
+            .into_iter()
+            .filter_map(|CatalogMessage { id, attribute, describes }| {
+                let message = source.message(&id);
+                let (kind, path, position) = match (message, attribute) {
+                    (None, _) => {
+                        let belongs = match message_ids::skill_of(&id) {
+                            Some(skill) => skill_files.get(skill).copied().or_else(|| file_named("skills.ftl")),
+                            None => file_named("catalog.ftl"),
+                        };
+                        let path = belongs.unwrap_or(&source.dir).clone();
+                        (ProblemKind::MissingMessage { id, describes: Some(describes) }, path, None)
+                    }
+                    (Some(message), Some(attribute)) if !message.attributes.iter().any(|a| a.id.name == attribute) => {
+                        let (path, position) = source.place(&id);
+                        let attribute = attribute.to_owned();
+                        (ProblemKind::MissingAttribute { id, attribute, describes: Some(describes) }, path, position)
+                    }
+                    (Some(_), _) => return None,
+                };
+                Some(Problem { path, position, locale: self.source.clone(), kind })
+            })
+            .collect()
+    }
+
+    /// The locales tried for `requested`, in order, ending with the source language.
+    pub(crate) fn chain(&self, requested: &LanguageIdentifier) -> Vec<LanguageIdentifier> {
         let available: Vec<LanguageIdentifier> = self.available().cloned().collect();
-        let chain: Vec<LanguageIdentifier> = negotiate_languages(
+        negotiate_languages(
             std::slice::from_ref(requested),
             &available,
             Some(&self.source),
@@ -113,91 +249,75 @@ impl Locales {
         )
         .into_iter()
         .cloned()
-        .collect();
-        // Negotiation always appends the source; a chain of the source alone means nothing matched.
-        let matched = chain.len() > 1 || requested.language == self.source.language;
-        if !matched {
-            return Err(UnsupportedLocale { requested: requested.clone(), available });
-        }
-        let bundles = chain.iter().map(|locale| self.bundle(locale)).collect();
-        let definitions = chain.iter().map(|locale| Arc::clone(&self.resources(locale).definitions)).collect();
-        let source_ids = Arc::new(self.resources(&self.source).message_ids.clone());
-        Ok(Localizer::new(requested.clone(), chain, bundles, definitions, source_ids))
+        .collect()
     }
 
-    /// Every message the catalog needs that the source locale lacks, as problems to report before
-    /// rendering: a page would otherwise show raw message ids.
-    pub fn missing_catalog_messages(&self, catalog: &Catalog) -> Vec<Problem> {
-        let source = self.resources(&self.source);
-        let bundle = self.bundle(&self.source);
-        message_ids::catalog_messages(catalog)
-            .into_iter()
-            .filter_map(|CatalogMessage { id, attribute, describes }| {
-                let message = bundle.get_message(&id);
-                let kind = match (message, attribute) {
-                    (None, _) => ProblemKind::MissingMessage { id, describes: Some(describes) },
-                    (Some(message), Some(attribute)) if message.get_attribute(attribute).is_none() => {
-                        let attribute = attribute.to_owned();
-                        ProblemKind::MissingAttribute { id, attribute, describes: Some(describes) }
-                    }
-                    (Some(_), _) => return None,
-                };
-                Some(Problem { path: source.dir.clone(), position: None, locale: self.source.clone(), kind })
-            })
-            .collect()
-    }
-
-    fn resources(&self, locale: &LanguageIdentifier) -> &LocaleResources {
+    pub(crate) fn data(&self, locale: &LanguageIdentifier) -> &Arc<LocaleData> {
         // Chains only hold locales negotiated from `available()`, and the source always exists.
         self.locales.iter().find(|l| &l.locale == locale).unwrap_or(&self.locales[0])
     }
-
-    fn bundle(&self, locale: &LanguageIdentifier) -> Bundle {
-        let mut bundle = Bundle::new_concurrent(vec![locale.clone()]);
-        bundle.set_use_isolating(false);
-        for resource in &self.resources(locale).resources {
-            // Duplicates were reported at load time; the bundle keeps the first definition.
-            let _ = bundle.add_resource(Arc::clone(resource));
-        }
-        bundle
-    }
 }
 
+/// A bundle for `chain[0]` in which references resolve along the chain: a translation may refer
+/// to a term or message only the source language defines. Later locales go in first and are
+/// overridden; within a locale the first file by name wins, as in [`LocaleData`].
+fn bundle(chain: &[Arc<LocaleData>]) -> Bundle {
+    let mut bundle = Bundle::new_concurrent(vec![chain[0].locale.clone()]);
+    bundle.set_use_isolating(false);
+    for data in chain.iter().rev() {
+        for file in data.files.iter().rev() {
+            bundle.add_resource_overriding(Arc::clone(&file.resource));
+        }
+    }
+    bundle
+}
+
+/// Reads one locale directory; `None` if it holds no `.ftl` file.
 fn load_locale(
+    root: &Path,
     locale: LanguageIdentifier,
     dir: PathBuf,
     problems: &mut Vec<Problem>,
-) -> Result<LocaleResources, LoadError> {
+) -> Result<Option<LocaleData>, LoadError> {
     let read_error = |source| LoadError::Read { path: dir.clone(), source };
-    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+    let mut paths: Vec<PathBuf> = fs::read_dir(&dir)
         .map_err(read_error)?
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
         .filter(|path| path.extension().is_some_and(|ext| ext == "ftl"))
         .collect();
-    files.sort();
+    paths.sort();
+    if paths.is_empty() {
+        problems.push(Problem { path: dir, position: None, locale, kind: ProblemKind::EmptyLocale });
+        return Ok(None);
+    }
 
-    let mut resources = Vec::new();
-    let mut message_ids = Vec::new();
-    let mut seen_messages = HashSet::new();
-    let mut definitions = Definitions { dir: dir.clone(), ..Definitions::default() };
-    for path in files {
-        let text = fs::read_to_string(&path).map_err(|source| LoadError::Read { path: path.clone(), source })?;
-        let problem =
-            |position: Option<Position>, kind| Problem { path: path.clone(), position, locale: locale.clone(), kind };
-        let file_index = definitions.files.len();
-        definitions.files.push(path.clone());
-        for (id, position) in entry_positions(&text) {
-            match definitions.places.get(id) {
-                Some(&(first_file, first)) => {
-                    let first_file = definitions.files[first_file].file_name().unwrap_or_default();
-                    let first_file = first_file.to_string_lossy().into_owned();
-                    let kind = ProblemKind::DuplicateEntry { id: id.to_owned(), first_file, first };
-                    problems.push(problem(Some(position), kind));
-                }
-                None => {
-                    definitions.places.insert(id.to_owned(), (file_index, position));
-                }
+    let mut data = LocaleData {
+        locale,
+        dir,
+        files: Vec::new(),
+        entries: HashMap::new(),
+        first_definitions: Vec::new(),
+        message_ids: Vec::new(),
+    };
+    for path in paths {
+        let problem = |position: Option<Position>, kind| Problem {
+            path: path.clone(),
+            position,
+            locale: data.locale.clone(),
+            kind,
+        };
+        let text = match read_source(&path, root, MAX_FTL_BYTES) {
+            Ok(text) => text,
+            Err(err) => {
+                let kind = ProblemKind::Unreadable { reason: err.to_string(), help: err.help() };
+                problems.push(problem(err.position(), kind));
+                continue;
             }
+        };
+        if let Some(offset) = too_deep(&text, MAX_PLACEABLE_DEPTH) {
+            let kind = ProblemKind::TooDeep { limit: MAX_PLACEABLE_DEPTH };
+            problems.push(problem(Some(Position::at(&text, offset)), kind));
+            continue;
         }
         let resource = match FluentResource::try_new(text) {
             Ok(resource) => resource,
@@ -209,16 +329,33 @@ fn load_locale(
                 resource
             }
         };
-        for entry in resource.entries() {
-            if let ast::Entry::Message(message) = entry
-                && seen_messages.insert(message.id.name.to_owned())
-            {
-                message_ids.push(message.id.name.to_owned());
+        let resource = Arc::new(resource);
+        let file_index = data.files.len();
+        data.files.push(FtlFile { path: path.clone(), resource: Arc::clone(&resource) });
+        for (entry_index, entry) in resource.entries().enumerate() {
+            let (key, name) = match entry {
+                ast::Entry::Message(message) => (message.id.name.to_owned(), message.id.name),
+                ast::Entry::Term(term) => (format!("-{}", term.id.name), term.id.name),
+                _ => continue,
+            };
+            let sigil = usize::from(key.starts_with('-'));
+            if data.entries.contains_key(&key) {
+                let offset = walk::offset_in(resource.source(), name).unwrap_or(0).saturating_sub(sigil);
+                let position = Position::at(resource.source(), offset);
+                let (first_path, first) = data.place(&key);
+                let first_file = first_path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+                let kind = ProblemKind::DuplicateEntry { id: key, first_file, first: first.unwrap_or(position) };
+                problems.push(problem(Some(position), kind));
+            } else {
+                if sigil == 0 {
+                    data.message_ids.push(key.clone());
+                }
+                data.entries.insert(key, (file_index, entry_index));
+                data.first_definitions.push((file_index, entry_index));
             }
         }
-        resources.push(Arc::new(resource));
     }
-    Ok(LocaleResources { locale, dir, resources, message_ids, definitions: Arc::new(definitions) })
+    Ok(Some(data))
 }
 
 /// Where to point at a syntax error. fluent-syntax reports a missing `}` or an unfinished

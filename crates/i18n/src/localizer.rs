@@ -1,15 +1,25 @@
 //! Looking messages up along a fallback chain, and formatting them.
+//!
+//! **Invariant:** a resolver error is an error. Whatever Fluent reports while formatting (an
+//! unknown variable, a missing message or term, a cycle, too many placeables) becomes a
+//! [`Problem`] of severity error pointing at the placeable, so a broken translation never ships.
 
 use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
-use fluent::{FluentArgs, FluentResource};
+use fluent::resolver::ResolverError;
+use fluent::resolver::errors::ReferenceKind;
+use fluent::{FluentArgs, FluentError, FluentResource, FluentValue};
+use fluent_syntax::ast;
 use ladder_model::Date;
 use unic_langid::{CharacterDirection, LanguageIdentifier};
 
-use crate::locales::Definitions;
+use crate::interface::{self, InterfaceMessage};
+use crate::locales::LocaleData;
 use crate::problem::{Problem, ProblemKind};
+use crate::resolve::{self, Reached};
+use crate::walk::{self, Element};
 
 /// The concurrent flavour of `FluentBundle`: its memoizer is `Sync`, so one localizer serves every
 /// rayon thread rendering a locale.
@@ -19,15 +29,16 @@ pub(crate) type Bundle = fluent::concurrent::FluentBundle<Arc<FluentResource>>;
 pub struct Localizer {
     locale: LanguageIdentifier,
     chain: Vec<LanguageIdentifier>,
+    /// One per locale of the chain; bundle `i` resolves references along `chain[i..]`.
     bundles: Vec<Bundle>,
     /// One per locale of the chain.
-    definitions: Vec<Arc<Definitions>>,
-    source_message_ids: Arc<Vec<String>>,
+    data: Vec<Arc<LocaleData>>,
 }
 
 /// A formatted message and where its text came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Localized<'a> {
+    /// The text, without bidi control characters.
     pub text: Cow<'a, str>,
     /// The locale whose translation was used.
     pub locale: &'a LanguageIdentifier,
@@ -48,10 +59,9 @@ impl Localizer {
         locale: LanguageIdentifier,
         chain: Vec<LanguageIdentifier>,
         bundles: Vec<Bundle>,
-        definitions: Vec<Arc<Definitions>>,
-        source_message_ids: Arc<Vec<String>>,
+        data: Vec<Arc<LocaleData>>,
     ) -> Localizer {
-        Localizer { locale, chain, bundles, definitions, source_message_ids }
+        Localizer { locale, chain, bundles, data }
     }
 
     /// The requested locale, as pages declare it (`<html lang>`, output directory).
@@ -68,45 +78,66 @@ impl Localizer {
         self.locale.character_direction()
     }
 
-    /// The value of message `id`.
-    pub fn message<'a>(
-        &'a self,
-        id: &str,
-        args: Option<&FluentArgs<'_>>,
-        problems: &mut Vec<Problem>,
-    ) -> Localized<'a> {
-        self.lookup(id, None, args, problems)
+    /// The value of message `id`, given no variables: catalog messages (`message_ids`).
+    pub fn message<'a>(&'a self, id: &str, problems: &mut Vec<Problem>) -> Localized<'a> {
+        self.lookup(id, None, None, &[], problems)
     }
 
-    /// Attribute `.attribute` of message `id`, which may come from another locale than the value.
-    pub fn attribute<'a>(
+    /// Attribute `.attribute` of message `id`, given no variables; it may come from another locale
+    /// than the value.
+    pub fn attribute<'a>(&'a self, id: &str, attribute: &str, problems: &mut Vec<Problem>) -> Localized<'a> {
+        self.lookup(id, Some(attribute), None, &[], problems)
+    }
+
+    /// Interface message `message` with its variables, which must be those of the interface
+    /// table (in any order); a mismatch is reported as a problem.
+    pub fn interface<'a>(
         &'a self,
-        id: &str,
-        attribute: &str,
-        args: Option<&FluentArgs<'_>>,
+        message: InterfaceMessage,
+        variables: &[(&str, FluentValue<'_>)],
         problems: &mut Vec<Problem>,
     ) -> Localized<'a> {
-        self.lookup(id, Some(attribute), args, problems)
+        let mut given: Vec<&str> = variables.iter().map(|(name, _)| *name).collect();
+        let mut expected = message.variables.to_vec();
+        given.sort_unstable();
+        expected.sort_unstable();
+        if given != expected {
+            let (path, position) = self.source().place(message.id);
+            let kind = ProblemKind::InterfaceArguments {
+                id: message.id.to_owned(),
+                given: given.iter().map(|s| (*s).to_owned()).collect(),
+                expected: expected.iter().map(|s| (*s).to_owned()).collect(),
+            };
+            problems.push(Problem { path, position, locale: self.source().locale.clone(), kind });
+        }
+        let mut args = FluentArgs::with_capacity(variables.len());
+        for (name, value) in variables {
+            args.set(*name, value.clone());
+        }
+        let args = (!variables.is_empty()).then_some(&args);
+        self.lookup(message.id, None, args, message.variables, problems)
     }
 
     /// A date as the locale writes it, from the `ui-date` message (`17/3/2026` in `es`).
     pub fn date<'a>(&'a self, date: Date, problems: &mut Vec<Problem>) -> Localized<'a> {
-        let mut args = FluentArgs::new();
-        args.set("year", date.year());
-        args.set("month", date.month());
-        args.set("day", date.day());
-        self.message("ui-date", Some(&args), problems)
+        let variables = [
+            ("year", FluentValue::from(date.year())),
+            ("month", FluentValue::from(date.month())),
+            ("day", FluentValue::from(date.day())),
+        ];
+        self.interface(interface::DATE, &variables, problems)
     }
 
     /// How many source messages no locale of the chain before the source translates.
     pub fn fallback_count(&self) -> FallbackCount {
-        let translations = &self.bundles[..self.bundles.len() - 1];
-        let fell_back = self
-            .source_message_ids
-            .iter()
-            .filter(|id| !translations.iter().any(|bundle| bundle.has_message(id)))
-            .count();
-        FallbackCount { fell_back, total: self.source_message_ids.len() }
+        let translations = &self.data[..self.data.len() - 1];
+        let source_ids = &self.source().message_ids;
+        let fell_back = source_ids.iter().filter(|id| !translations.iter().any(|data| data.has_message(id))).count();
+        FallbackCount { fell_back, total: source_ids.len() }
+    }
+
+    fn source(&self) -> &LocaleData {
+        &self.data[self.data.len() - 1]
     }
 
     fn lookup<'a>(
@@ -114,22 +145,22 @@ impl Localizer {
         id: &str,
         attribute: Option<&str>,
         args: Option<&FluentArgs<'_>>,
+        given: &[&str],
         problems: &mut Vec<Problem>,
     ) -> Localized<'a> {
-        for (index, bundle) in self.bundles.iter().enumerate() {
-            let Some(message) = bundle.get_message(id) else { continue };
+        for (index, data) in self.data.iter().enumerate() {
+            let Some(message) = data.message(id) else { continue };
             let pattern = match attribute {
-                None => message.value(),
-                Some(name) => message.get_attribute(name).map(|attribute| attribute.value()),
+                None => message.value.as_ref(),
+                Some(name) => message.attributes.iter().find(|a| a.id.name == name).map(|a| &a.value),
             };
             let Some(pattern) = pattern else { continue };
             let mut errors = Vec::new();
-            let text = bundle.format_pattern(pattern, args, &mut errors);
-            for error in errors {
-                let kind = ProblemKind::Format { id: display_id(id, attribute), message: error.to_string() };
-                problems.push(self.problem(index, id, kind));
+            let text = self.bundles[index].format_pattern(pattern, args, &mut errors);
+            for error in &errors {
+                problems.push(self.format_problem(index, id, attribute, pattern, given, error));
             }
-            return Localized { text, locale: &self.chain[index], fell_back: index > 0 };
+            return Localized { text: strip_bidi(text), locale: &self.chain[index], fell_back: index > 0 };
         }
         let source = self.chain.len() - 1;
         let kind = match attribute {
@@ -138,14 +169,98 @@ impl Localizer {
                 ProblemKind::MissingAttribute { id: id.to_owned(), attribute: name.to_owned(), describes: None }
             }
         };
-        problems.push(self.problem(source, id, kind));
+        let (path, position) = self.data[source].place(id);
+        problems.push(Problem { path, position, locale: self.chain[source].clone(), kind });
         // Showing the id keeps the page readable and makes the gap easy to find.
         Localized { text: Cow::Owned(display_id(id, attribute)), locale: &self.chain[source], fell_back: source > 0 }
     }
 
-    fn problem(&self, chain_index: usize, id: &str, kind: ProblemKind) -> Problem {
-        let (path, position) = self.definitions[chain_index].place(id);
-        Problem { path, position, locale: self.chain[chain_index].clone(), kind }
+    /// A formatting error as a problem at the placeable that caused it, found by walking the
+    /// pattern and what it refers to as the resolver did; at the message if it cannot be found.
+    fn format_problem(
+        &self,
+        index: usize,
+        id: &str,
+        attribute: Option<&str>,
+        pattern: &ast::Pattern<&str>,
+        given: &[&str],
+        error: &FluentError,
+    ) -> Problem {
+        let chain = &self.data[index..];
+        let shown = display_id(id, attribute);
+        let reference = |element: &Element<'_>| resolve::reference_name(element);
+        let same = |element: &Element<'_>, kind: &ReferenceKind| match (element, kind) {
+            (Element::Variable(name), ReferenceKind::Variable { id }) => name == id,
+            (Element::Function(name), ReferenceKind::Function { id }) => name == id,
+            (Element::Message { id, attribute }, ReferenceKind::Message { id: want, attribute: want_attr })
+            | (Element::Term { id, attribute }, ReferenceKind::Term { id: want, attribute: want_attr }) => {
+                id == want && attribute.as_deref() == want_attr.as_deref()
+            }
+            _ => false,
+        };
+        let is_reference = |element: &Element<'_>| matches!(element, Element::Message { .. } | Element::Term { .. });
+        let (found, kind) = match error {
+            FluentError::ResolverError(ResolverError::Reference(kind)) => {
+                let found = resolve::find(chain, pattern, |element, reached: Reached| {
+                    same(element, kind) && !(reached.in_term && matches!(element, Element::Variable(_)))
+                });
+                let problem = match kind {
+                    ReferenceKind::Variable { id: variable } => ProblemKind::UnknownVariable {
+                        id: shown,
+                        variable: variable.clone(),
+                        given: given.iter().map(|s| (*s).to_owned()).collect(),
+                    },
+                    ReferenceKind::Function { id: function } => {
+                        ProblemKind::UnknownFunction { id: shown, function: function.clone() }
+                    }
+                    _ => ProblemKind::UnknownReference {
+                        id: shown,
+                        reference: found.as_ref().map_or_else(|| error.to_string(), reference),
+                    },
+                };
+                (found, problem)
+            }
+            FluentError::ResolverError(ResolverError::NoValue(target)) => {
+                let found = resolve::find(
+                    chain,
+                    pattern,
+                    |element, _| matches!(element, Element::Message { id, attribute: None } if id == target),
+                );
+                (found, ProblemKind::NoValue { id: shown, reference: target.clone() })
+            }
+            FluentError::ResolverError(ResolverError::Cyclic) => {
+                let found = resolve::find(chain, pattern, |element, reached| reached.cycle && is_reference(element));
+                let reference = found.as_ref().map_or_else(|| shown.clone(), reference);
+                (found, ProblemKind::CyclicReference { id: shown, reference })
+            }
+            FluentError::ResolverError(ResolverError::TooManyPlaceables) => {
+                let found = resolve::find(chain, pattern, |element, _| is_reference(element));
+                (found, ProblemKind::TooManyPlaceables { id: shown })
+            }
+            other => (None, ProblemKind::Format { id: shown, message: other.to_string() }),
+        };
+        let pointed = found.and_then(|element| {
+            let (slice, sigil) = element.anchor();
+            chain.iter().find_map(|data| {
+                data.point_at(slice, sigil, true).map(|(path, position)| (path, position, &data.locale))
+            })
+        });
+        match pointed {
+            Some((path, position, locale)) => Problem { path, position: Some(position), locale: locale.clone(), kind },
+            None => {
+                let (path, position) = self.data[index].place(id);
+                Problem { path, position, locale: self.chain[index].clone(), kind }
+            }
+        }
+    }
+}
+
+/// Drops bidi control characters: they must never reach a page raw.
+fn strip_bidi(text: Cow<'_, str>) -> Cow<'_, str> {
+    if text.contains(walk::is_bidi_control) {
+        Cow::Owned(text.chars().filter(|c| !walk::is_bidi_control(*c)).collect())
+    } else {
+        text
     }
 }
 
@@ -159,5 +274,16 @@ fn display_id(id: &str, attribute: Option<&str>) -> String {
 impl fmt::Debug for Localizer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Localizer").field("locale", &self.locale).field("chain", &self.chain).finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bidi_controls_are_stripped() {
+        assert_eq!(strip_bidi(Cow::Borrowed("a\u{202E}b\u{2066}c\u{2069}")), "abc");
+        assert!(matches!(strip_bidi(Cow::Borrowed("plain")), Cow::Borrowed(_)));
     }
 }

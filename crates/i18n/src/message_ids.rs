@@ -43,6 +43,13 @@ pub fn requirement(skill: &Id, role: &Id, level: &Id) -> String {
     format!("skill-{skill}--{role}--{level}")
 }
 
+/// The skill a `skill-…` message belongs to: `serverless-functions` for
+/// `skill-serverless-functions` and `skill-serverless-functions--cloud-engineer--junior`.
+pub fn skill_of(id: &str) -> Option<&str> {
+    let rest = id.strip_prefix("skill-")?;
+    Some(rest.split_once("--").map_or(rest, |(skill, _)| skill))
+}
+
 /// A message the catalog needs, and what it is, for translators and error messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CatalogMessage {

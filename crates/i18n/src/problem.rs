@@ -35,12 +35,25 @@ impl Problem {
 }
 
 /// What is wrong. [`ProblemKind::severity`] and [`ProblemKind::help`] say how much it matters and
-/// what to do.
+/// what to do. `id` is always the message (or `-term`, or `message.attribute`) holding the mistake.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ProblemKind {
     /// Fluent syntax the parser could not read; the entry is skipped (and falls back).
     #[error("syntax error: {0}")]
     Syntax(String),
+    /// A `.ftl` file that cannot be read as text (not UTF-8, too large, a symlink leaving
+    /// `locales/`); `help` says what to do.
+    #[error("cannot read this file: {reason}")]
+    Unreadable { reason: String, help: Option<String> },
+    /// Placeables nested deeper than [`crate::MAX_PLACEABLE_DEPTH`]; the file is not parsed.
+    #[error("placeables nested more than {limit} deep")]
+    TooDeep { limit: usize },
+    /// A directory under `locales/` whose name is not a language tag; it is not a locale.
+    #[error("`{name}` is not a language tag, so this directory is not a locale")]
+    NotALocale { name: String },
+    /// A locale directory without `.ftl` files; it is not a locale.
+    #[error("no .ftl files: this directory is not a locale")]
+    EmptyLocale,
     /// A message or term defined twice in one locale; the first definition (by file name) wins.
     /// `first_file` is a file name in the same locale directory.
     #[error("`{id}` is defined twice (first at {first_file}:{first})")]
@@ -51,15 +64,51 @@ pub enum ProblemKind {
     /// A message with an attribute but no `.{attribute}` in any locale of the chain.
     #[error("no attribute `{id}.{attribute}` in any locale of the fallback chain")]
     MissingAttribute { id: String, attribute: String, describes: Option<String> },
-    /// Formatting failed in part, e.g. a variable the caller did not pass.
+    /// `{ $variable }` where the product does not pass `$variable` to message `id`.
+    #[error("`{id}` uses `${variable}`, which it is not given")]
+    UnknownVariable { id: String, variable: String, given: Vec<String> },
+    /// `{ reference }` (a message, `-term` or `.attribute`) that resolves nowhere along the
+    /// locale's fallback chain.
+    #[error("`{id}` refers to `{reference}`, which is not defined")]
+    UnknownReference { id: String, reference: String },
+    /// `{ reference }` to a message that has attributes but no value.
+    #[error("`{id}` refers to `{reference}`, which has no value")]
+    NoValue { id: String, reference: String },
+    /// `{ NAME(…) }`: Ladder gives translations no Fluent functions.
+    #[error("`{id}` calls `{function}()`, which does not exist")]
+    UnknownFunction { id: String, function: String },
+    /// `{ reference }` that leads back to `id` itself.
+    #[error("`{id}` refers to itself through `{reference}`")]
+    CyclicReference { id: String, reference: String },
+    /// A message that expands to more placeables than Fluent resolves (a reference bomb).
+    #[error("`{id}` expands to too many placeables")]
+    TooManyPlaceables { id: String },
+    /// The product passed an interface message other variables than the interface table says.
+    #[error("`{id}` was given {given:?}, the interface table says {expected:?}")]
+    InterfaceArguments { id: String, given: Vec<String>, expected: Vec<String> },
+    /// Formatting failed in another way Fluent reports.
     #[error("formatting `{id}`: {message}")]
     Format { id: String, message: String },
+    /// A bidirectional control character (U+202A–U+202E, U+2066–U+2069) in translation text.
+    #[error("`{id}` holds the invisible bidi control U+{:04X}", u32::from(*character))]
+    BidiControl { id: String, character: char },
+    /// A source-language message in a catalog namespace that the catalog does not need.
+    #[error("`{id}` is obsolete: the catalog has no {what}")]
+    Obsolete { id: String, what: String },
+    /// A `ui-` message that is not in the interface table: no page shows it.
+    #[error("`{id}` is not an interface message Ladder uses")]
+    UnusedInterfaceMessage { id: String },
 }
 
 impl ProblemKind {
+    /// Errors stop a render; warnings are for what is safe to publish.
     pub fn severity(&self) -> Severity {
         match self {
-            ProblemKind::Format { .. } => Severity::Warning,
+            ProblemKind::NotALocale { .. }
+            | ProblemKind::EmptyLocale
+            | ProblemKind::BidiControl { .. }
+            | ProblemKind::Obsolete { .. }
+            | ProblemKind::UnusedInterfaceMessage { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -68,6 +117,10 @@ impl ProblemKind {
     pub fn help(&self) -> Option<String> {
         Some(match self {
             ProblemKind::Syntax(_) => "see https://projectfluent.org/fluent/guide/ for Fluent syntax".to_owned(),
+            ProblemKind::Unreadable { help, .. } => return help.clone(),
+            ProblemKind::TooDeep { .. } => "split the message into simpler ones".to_owned(),
+            ProblemKind::NotALocale { .. } => "rename it to a BCP 47 tag such as `pt-BR`".to_owned(),
+            ProblemKind::EmptyLocale => "add its translations (copy locales/en/ui.ftl), or delete it".to_owned(),
             ProblemKind::DuplicateEntry { .. } => "keep one definition and delete the other".to_owned(),
             ProblemKind::MissingMessage { id, describes } => match describes {
                 Some(what) => format!("add `{id} = …` ({what}) to the source locale"),
@@ -77,7 +130,38 @@ impl ProblemKind {
                 Some(what) => format!("add `.{attribute} = …` ({what}) under `{id}` in the source locale"),
                 None => format!("add `.{attribute} = …` under `{id}` in the source locale"),
             },
+            ProblemKind::UnknownVariable { id, given, .. } => {
+                let given = match given.as_slice() {
+                    [] => "no variables".to_owned(),
+                    names => names.iter().map(|name| format!("`${name}`")).collect::<Vec<_>>().join(", "),
+                };
+                format!("`{id}` is given {given}; catalog messages are given no variables")
+            }
+            ProblemKind::UnknownReference { reference, .. } => {
+                format!("define `{reference}` in this locale or in the source locale, or remove the reference")
+            }
+            ProblemKind::NoValue { reference, .. } => {
+                format!("give `{reference}` a value, or refer to one of its attributes")
+            }
+            ProblemKind::UnknownFunction { .. } => {
+                "Ladder gives translations no functions: write the text out".to_owned()
+            }
+            ProblemKind::CyclicReference { .. } => "write the text out instead of referring back".to_owned(),
+            ProblemKind::TooManyPlaceables { .. } => {
+                "a message may expand to at most 100 placeables: refer to fewer messages".to_owned()
+            }
+            ProblemKind::InterfaceArguments { .. } => {
+                "a view and crates/i18n/src/interface.rs disagree: please report this as a bug".to_owned()
+            }
             ProblemKind::Format { .. } => return None,
+            ProblemKind::BidiControl { .. } => {
+                "delete it: Ladder strips bidi controls from pages, and HTML isolates right-to-left text itself"
+                    .to_owned()
+            }
+            ProblemKind::Obsolete { .. } => "delete the message, or add what it describes to the catalog".to_owned(),
+            ProblemKind::UnusedInterfaceMessage { .. } => {
+                "delete it, or check its id against locales/en/ui.ftl".to_owned()
+            }
         })
     }
 }

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 
 use insta::assert_snapshot;
-use ladder_i18n::{FluentArgs, LanguageIdentifier, Locales, Problem};
+use ladder_i18n::{LanguageIdentifier, Locales, Problem, interface};
 use ladder_model::{Catalog, Date};
 
 fn default_locales() -> Locales {
@@ -55,16 +55,16 @@ fn every_lookup_says_where_its_text_came_from() {
     let locales = default_locales();
     let es = locales.localizer(&locale("es-MX")).unwrap();
     let mut problems = Vec::new();
-    let ui = es.message("ui-table-description", None, &mut problems);
+    let ui = es.message("ui-table-description", &mut problems);
     assert_eq!((ui.text.as_ref(), ui.locale.to_string(), ui.fell_back), ("Descripción", "es".to_owned(), false));
-    let role = es.message("role-cloud-engineer", None, &mut problems);
+    let role = es.message("role-cloud-engineer", &mut problems);
     assert_eq!(
         (role.text.as_ref(), role.locale.to_string(), role.fell_back),
         ("Cloud Engineer", "en".to_owned(), true)
     );
     assert_eq!(es.locale().to_string(), "es-MX", "pages declare the requested locale");
 
-    let missing = es.message("ui-no-such-message", None, &mut problems);
+    let missing = es.message("ui-no-such-message", &mut problems);
     assert_eq!(missing.text, "ui-no-such-message");
     let locales_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     assert_snapshot!(describe(&problems, &locales_dir), @"Error locales/en: no message `ui-no-such-message` in any locale of the fallback chain");
@@ -89,17 +89,13 @@ fn counts_select_plural_forms_and_no_bidi_marks_leak() {
     let es = locales.localizer(&locale("es")).unwrap();
     let mut problems = Vec::new();
     let rest = |count: i64, problems: &mut Vec<Problem>| {
-        let mut args = FluentArgs::new();
-        args.set("count", count);
-        es.message("ui-skill-optional-rest", Some(&args), problems).text.into_owned()
+        es.interface(interface::SKILL_OPTIONAL_REST, &[("count", count.into())], problems).text.into_owned()
     };
     assert_eq!(rest(4, &mut problems), "los otros 4 opcionales");
     assert_eq!(rest(1, &mut problems), "el otro opcional");
     assert_eq!(rest(0, &mut problems), "ninguno opcional");
-    let mut args = FluentArgs::new();
-    args.set("first", "Junior");
-    args.set("last", "Principal");
-    let growth = es.message("ui-level-growth", Some(&args), &mut problems).text;
+    let levels = [("first", "Junior".into()), ("last", "Principal".into())];
+    let growth = es.interface(interface::LEVEL_GROWTH, &levels, &mut problems).text;
     assert_eq!(growth, "La tabla muestra cómo crece la profundidad desde Junior hasta Principal.");
     assert!(problems.is_empty());
 }
@@ -113,6 +109,7 @@ fn syntax_errors_and_duplicates_name_file_line_and_column() {
         ("templates/x.txt", "not a locale"),
     ]);
     assert_snapshot!(describe(&loaded.problems, dir.path()), @r#"
+    Warning templates: `templates` is not a language tag, so this directory is not a locale
     Error en/a.ftl:2:14: syntax error: Expected a token starting with "}"
     Error en/b.ftl:2:1: `hello` is defined twice (first at a.ftl:1:1)
     "#);
@@ -120,18 +117,18 @@ fn syntax_errors_and_duplicates_name_file_line_and_column() {
     assert_eq!(available, ["en", "es"], "directories that are not language tags are not locales");
     let en = loaded.locales.localizer(&locale("en")).unwrap();
     let mut problems = Vec::new();
-    assert_eq!(en.message("hello", None, &mut problems).text, "Hello", "the first definition wins");
-    assert_eq!(en.message("after", None, &mut problems).text, "fine", "parsing resumes after the error");
+    assert_eq!(en.message("hello", &mut problems).text, "Hello", "the first definition wins");
+    assert_eq!(en.message("after", &mut problems).text, "fine", "parsing resumes after the error");
 }
 
 #[test]
-fn a_missing_variable_is_a_warning_and_the_rest_still_shows() {
+fn a_missing_variable_is_an_error_at_its_placeable() {
     let (dir, loaded) = load(&[("en/a.ftl", "# The page title.\ntitle = Career path: { $role }\n")]);
     let en = loaded.locales.localizer(&locale("en")).unwrap();
     let mut problems = Vec::new();
-    let text = en.message("title", None, &mut problems).text.into_owned();
+    let text = en.message("title", &mut problems).text.into_owned();
     assert_eq!(text, "Career path: {$role}");
-    assert_snapshot!(describe(&problems, dir.path()), @"Warning en/a.ftl:2:1: formatting `title`: Resolver error: Unknown variable: $role");
+    assert_snapshot!(describe(&problems, dir.path()), @"Error en/a.ftl:2:22: `title` uses `$role`, which it is not given");
 }
 
 #[test]
@@ -153,6 +150,30 @@ fn the_source_locale_must_hold_every_catalog_message() {
     en: no message `level-junior` in any locale of the fallback chain; add `level-junior = …` (the name of level `junior`) to the source locale
     en: no message `level-middle` in any locale of the fallback chain; add `level-middle = …` (the name of level `middle`) to the source locale
     ");
+    let requirement = problems.iter().find(|p| p.to_string().contains("`skill-serverless-functions--")).unwrap();
+    assert_eq!(requirement.path, dir.path().join("en/a.ftl"), "where the skill's other messages are");
+    let summary = problems.iter().find(|p| p.to_string().contains(".summary")).unwrap();
+    assert_eq!(summary.location(), format!("{}:1:1", dir.path().join("en/a.ftl").display()), "at the message");
+
+    let (dir, loaded) = load(&[
+        (
+            "en/catalog.ftl",
+            "level-junior = Junior
+",
+        ),
+        (
+            "en/skills.ftl",
+            "# none yet
+",
+        ),
+    ]);
+    let problems = loaded.locales.missing_catalog_messages(&catalog);
+    let file_of = |id: &str| {
+        let problem = problems.iter().find(|p| p.to_string().contains(&format!("`{id}"))).unwrap();
+        problem.path.strip_prefix(dir.path()).unwrap().display().to_string()
+    };
+    assert_eq!(file_of("role-cloud-engineer"), "en/catalog.ftl");
+    assert_eq!(file_of("skill-serverless-functions--"), "en/skills.ftl");
 }
 
 #[test]
@@ -161,4 +182,275 @@ fn no_source_locale_is_fatal() {
     fs::create_dir(dir.path().join("es")).unwrap();
     let err = Locales::load(dir.path()).unwrap_err().to_string().replace(&dir.path().display().to_string(), "locales");
     assert_eq!(err, "locales: no `en` directory: the source language's messages are required");
+}
+
+/// Problems with their help lines, paths relative to `dir`.
+fn describe_help(problems: &[Problem], dir: &Path) -> String {
+    let prefix = format!("{}/", dir.display());
+    problems
+        .iter()
+        .map(|p| {
+            let help = p.kind.help().map(|help| format!("\n  help: {help}")).unwrap_or_default();
+            format!("{:?} {p}{help}\n", p.kind.severity()).replace(&prefix, "")
+        })
+        .collect()
+}
+
+const EN_UI: &str = "ui-skill-roles = { $count ->\n        [one] Role\n       *[other] Roles\n    }\nui-nav-index = All skills and roles\n";
+
+fn skill_roles(localizer: &ladder_i18n::Localizer, count: i64, problems: &mut Vec<Problem>) -> String {
+    localizer.interface(interface::SKILL_ROLES, &[("count", count.into())], problems).text.into_owned()
+}
+
+#[test]
+fn an_unknown_variable_is_an_error_at_its_placeable_with_what_is_given() {
+    let (dir, loaded) = load(&[("en/ui.ftl", EN_UI), ("es/ui.ftl", "ui-skill-roles = { $cnt } habilidad\n")]);
+    let es = loaded.locales.localizer(&locale("es")).unwrap();
+    let mut problems = Vec::new();
+    assert_eq!(skill_roles(&es, 2, &mut problems), "{$cnt} habilidad");
+    let expected = "Error es/ui.ftl:1:18: `ui-skill-roles` uses `$cnt`, which it is not given\n  help: `ui-skill-roles` is given `$count`; catalog messages are given no variables\n";
+    assert_eq!(describe_help(&problems, dir.path()), expected);
+    assert_eq!(describe_help(&loaded.locales.validate(None), dir.path()), expected, "found before rendering too");
+}
+
+#[test]
+fn a_missing_reference_a_cycle_and_a_bomb_are_errors_at_the_reference() {
+    let mut bomb = String::from("lol0 = lol\n");
+    for i in 1..10 {
+        bomb += &format!("lol{i} = {}\n", format!("{{ lol{} }}", i - 1).repeat(10));
+    }
+    bomb += "ui-site-title = { lol9 }\n";
+    let (dir, loaded) = load(&[
+        ("en/ui.ftl", EN_UI),
+        ("es/a.ftl", "ui-nav-index = Todo { missing-msg }\nui-table-role = Rol { -brand }\n"),
+        ("es/b.ftl", "ui-table-skill = Todo\n    { ui-table-skill }\n"),
+        ("es/c.ftl", &bomb),
+    ]);
+    let es = loaded.locales.localizer(&locale("es")).unwrap();
+    let mut problems = Vec::new();
+    assert_eq!(es.interface(interface::NAV_INDEX, &[], &mut problems).text, "Todo {missing-msg}");
+    assert_eq!(es.interface(interface::TABLE_ROLE, &[], &mut problems).text, "Rol {-brand}");
+    es.interface(interface::TABLE_SKILL, &[], &mut problems);
+    es.interface(interface::SITE_TITLE, &[], &mut problems);
+    assert_snapshot!(describe_help(&problems, dir.path()), @r"
+    Error es/a.ftl:1:21: `ui-nav-index` refers to `missing-msg`, which is not defined
+      help: define `missing-msg` in this locale or in the source locale, or remove the reference
+    Error es/a.ftl:2:21: `ui-table-role` refers to `-brand`, which is not defined
+      help: define `-brand` in this locale or in the source locale, or remove the reference
+    Error es/b.ftl:2:5: `ui-table-skill` refers to itself through `ui-table-skill`
+      help: write the text out instead of referring back
+    Error es/c.ftl:11:17: `ui-site-title` expands to too many placeables
+      help: a message may expand to at most 100 placeables: refer to fewer messages
+    ");
+    let validated = loaded.locales.validate(None);
+    let errors: Vec<&Problem> =
+        validated.iter().filter(|p| p.kind.severity() == ladder_i18n::Severity::Error).collect();
+    assert_eq!(errors.len(), 3, "validation finds the reference, the term and the cycle: {validated:?}");
+}
+
+#[test]
+fn validation_reaches_select_branches_no_page_shows() {
+    let (dir, loaded) = load(&[
+        ("en/ui.ftl", EN_UI),
+        (
+            "es/ui.ftl",
+            "ui-skill-roles = { $count ->\n    [one] Rol\n    [many] { $total } roles\n   *[other] Roles { NUMBER($count) }\n}\n",
+        ),
+    ]);
+    let es = loaded.locales.localizer(&locale("es")).unwrap();
+    let mut problems = Vec::new();
+    assert_eq!(skill_roles(&es, 1, &mut problems), "Rol");
+    assert!(problems.is_empty());
+    assert_snapshot!(describe_help(&loaded.locales.validate(None), dir.path()), @r"
+    Error es/ui.ftl:3:12: `ui-skill-roles` uses `$total`, which it is not given
+      help: `ui-skill-roles` is given `$count`; catalog messages are given no variables
+    Error es/ui.ftl:4:19: `ui-skill-roles` calls `NUMBER()`, which does not exist
+      help: Ladder gives translations no functions: write the text out
+    ");
+}
+
+#[test]
+fn references_resolve_along_the_fallback_chain() {
+    let (_dir, loaded) = load(&[
+        ("en/ui.ftl", &format!("-brand = Ladder\n{EN_UI}ui-site-title = {{ -brand }} careers\n")),
+        ("es/ui.ftl", "ui-site-title = Carreras en { -brand }\n"),
+    ]);
+    assert!(loaded.locales.validate(None).is_empty());
+    let es = loaded.locales.localizer(&locale("es")).unwrap();
+    let mut problems = Vec::new();
+    assert_eq!(es.interface(interface::SITE_TITLE, &[], &mut problems).text, "Carreras en Ladder");
+    assert!(problems.is_empty(), "{problems:?}");
+}
+
+#[test]
+fn catalog_messages_are_given_no_variables_and_unused_ids_are_warnings() {
+    let catalog = Catalog::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalog")).unwrap();
+    let (dir, loaded) = load(&[(
+        "en/skills.ftl",
+        "skill-serverless-functions = Serverless { $n }\nskill-cobol = COBOL\nrole-astronaut = Astronaut\nui-nav-home = Home\n",
+    )]);
+    assert_snapshot!(describe_help(&loaded.locales.validate(Some(&catalog)), dir.path()), @r"
+    Error en/skills.ftl:1:41: `skill-serverless-functions` uses `$n`, which it is not given
+      help: `skill-serverless-functions` is given no variables; catalog messages are given no variables
+    Warning en/skills.ftl:2:1: `skill-cobol` is obsolete: the catalog has no skill `cobol`
+      help: delete the message, or add what it describes to the catalog
+    Warning en/skills.ftl:3:1: `role-astronaut` is obsolete: the catalog has no role `astronaut`
+      help: delete the message, or add what it describes to the catalog
+    Warning en/skills.ftl:4:1: `ui-nav-home` is not an interface message Ladder uses
+      help: delete it, or check its id against locales/en/ui.ftl
+    ");
+}
+
+#[test]
+fn bidi_controls_are_reported_where_they_stand_and_never_reach_output() {
+    let (dir, loaded) = load(&[("en/ui.ftl", EN_UI), ("es/ui.ftl", "ui-nav-index = Todo \u{202E}odarg\n")]);
+    assert_snapshot!(describe_help(&loaded.locales.validate(None), dir.path()), @r"
+    Warning es/ui.ftl:1:21: `ui-nav-index` holds the invisible bidi control U+202E
+      help: delete it: Ladder strips bidi controls from pages, and HTML isolates right-to-left text itself
+    ");
+    let es = loaded.locales.localizer(&locale("es")).unwrap();
+    let mut problems = Vec::new();
+    assert_eq!(es.interface(interface::NAV_INDEX, &[], &mut problems).text, "Todo odarg");
+}
+
+#[test]
+fn deep_nesting_is_refused_before_parsing() {
+    let started = std::time::Instant::now();
+    let (dir, loaded) =
+        load(&[("en/ui.ftl", EN_UI), ("es/ui.ftl", &format!("ui-nav-index = {}\n", "{".repeat(100_000)))]);
+    assert!(started.elapsed().as_secs() < 5, "a file of braces is refused in linear time");
+    assert_snapshot!(describe_help(&loaded.problems, dir.path()), @r"
+    Error es/ui.ftl:1:32: placeables nested more than 16 deep
+      help: split the message into simpler ones
+    ");
+}
+
+#[test]
+fn files_are_read_as_utf8_with_an_optional_byte_order_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("en")).unwrap();
+    fs::create_dir_all(dir.path().join("es")).unwrap();
+    fs::write(dir.path().join("en/ui.ftl"), format!("\u{feff}{EN_UI}")).unwrap();
+    fs::write(dir.path().join("es/ui.ftl"), b"ui-nav-index = Todo\nui-site-title = Carreras \xff\n").unwrap();
+    let loaded = Locales::load(dir.path()).unwrap();
+    assert_snapshot!(describe_help(&loaded.problems, dir.path()), @"
+    Error es/ui.ftl:2:26: cannot read this file: not valid UTF-8
+      help: save the file as UTF-8
+    ");
+    let en = loaded.locales.localizer(&locale("en")).unwrap();
+    let mut problems = Vec::new();
+    assert_eq!(skill_roles(&en, 1, &mut problems), "Role", "the BOM is not part of the first id");
+    assert!(problems.is_empty());
+}
+
+#[test]
+fn only_language_tags_with_ftl_files_are_locales() {
+    let (dir, loaded) = load(&[
+        ("en/ui.ftl", EN_UI),
+        ("backup/ui.ftl", EN_UI),
+        ("pt_BR/ui.ftl", EN_UI),
+        (".git/HEAD.ftl", "x"),
+        ("fr/README.md", "todo"),
+    ]);
+    assert_snapshot!(describe_help(&loaded.problems, dir.path()), @r"
+    Warning backup: `backup` is not a language tag, so this directory is not a locale
+      help: rename it to a BCP 47 tag such as `pt-BR`
+    Warning pt_BR: `pt_BR` is not a language tag, so this directory is not a locale
+      help: rename it to a BCP 47 tag such as `pt-BR`
+    Warning fr: no .ftl files: this directory is not a locale
+      help: add its translations (copy locales/en/ui.ftl), or delete it
+    ");
+    let available: Vec<String> = loaded.locales.available().map(ToString::to_string).collect();
+    assert_eq!(available, ["en"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_leaving_the_locales_directory_is_refused_unread() {
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("secret.ftl"), "secret = hunter2\n").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("en")).unwrap();
+    fs::write(dir.path().join("en/ui.ftl"), EN_UI).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("secret.ftl"), dir.path().join("en/secret.ftl")).unwrap();
+    let loaded = Locales::load(dir.path()).unwrap();
+    let shown = describe_help(&loaded.problems, dir.path());
+    assert!(shown.starts_with("Error en/secret.ftl: cannot read this file: a symlink that points outside"), "{shown}");
+    assert!(!shown.contains("hunter2"));
+}
+
+/// Message ids, the variables they use and whether they select on a plural category, from the
+/// English interface source.
+fn english_interface() -> Vec<(String, Vec<String>, bool)> {
+    use fluent_syntax::ast;
+    fn expression(e: &ast::Expression<&str>, vars: &mut Vec<String>, plural: &mut bool) {
+        match e {
+            ast::Expression::Inline(inline) => inline_expression(inline, vars, plural),
+            ast::Expression::Select { selector, variants } => {
+                inline_expression(selector, vars, plural);
+                for variant in variants {
+                    if matches!(variant.key, ast::VariantKey::Identifier { name } if ["zero", "one", "two", "few", "many", "other"].contains(&name))
+                    {
+                        *plural = true;
+                    }
+                    pattern(&variant.value, vars, plural);
+                }
+            }
+        }
+    }
+    fn inline_expression(e: &ast::InlineExpression<&str>, vars: &mut Vec<String>, plural: &mut bool) {
+        match e {
+            ast::InlineExpression::VariableReference { id } => vars.push(id.name.to_owned()),
+            ast::InlineExpression::Placeable { expression: inner } => expression(inner, vars, plural),
+            _ => {}
+        }
+    }
+    fn pattern(p: &ast::Pattern<&str>, vars: &mut Vec<String>, plural: &mut bool) {
+        for element in &p.elements {
+            if let ast::PatternElement::Placeable { expression: e } = element {
+                expression(e, vars, plural);
+            }
+        }
+    }
+    let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales/en/ui.ftl")).unwrap();
+    let resource = fluent_syntax::parser::parse(text.as_str()).unwrap();
+    let mut found = Vec::new();
+    for entry in &resource.body {
+        if let ast::Entry::Message(message) = entry {
+            let (mut vars, mut plural) = (Vec::new(), false);
+            if let Some(value) = &message.value {
+                pattern(value, &mut vars, &mut plural);
+            }
+            vars.sort();
+            vars.dedup();
+            found.push((message.id.name.to_owned(), vars, plural));
+        }
+    }
+    found
+}
+
+#[test]
+fn the_interface_table_matches_the_english_source_both_ways() {
+    let english = english_interface();
+    let table_ids: Vec<&str> = interface::ALL.iter().map(|m| m.id).collect();
+    let english_ids: Vec<&str> = english.iter().map(|(id, _, _)| id.as_str()).collect();
+    assert_eq!(english_ids, table_ids, "locales/en/ui.ftl and crates/i18n/src/interface.rs list the same messages");
+    for (id, variables, plural) in &english {
+        let entry = interface::find(id).unwrap();
+        for variable in variables {
+            assert!(
+                entry.variables.contains(&variable.as_str()),
+                "`{id}` uses `${variable}`, which the table does not give it"
+            );
+        }
+        assert_eq!(entry.plural, *plural, "`{id}`: the table and English disagree on selecting a plural form");
+    }
+    assert!(default_locales().validate(None).is_empty());
+}
+
+#[test]
+fn the_default_locales_validate_without_errors_or_warnings() {
+    let catalog = Catalog::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalog")).unwrap();
+    let problems = default_locales().validate(Some(&catalog));
+    assert!(problems.is_empty(), "{problems:?}");
 }

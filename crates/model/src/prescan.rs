@@ -47,10 +47,11 @@ fn first_indenting_tab(text: &str) -> Option<usize> {
     for line in text.split_inclusive('\n') {
         let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
         let rest = line[indent..].trim_end_matches(['\n', '\r']);
-        if !rest.is_empty() && !rest.starts_with('#') {
-            if let Some(tab) = line[..indent].find('\t') {
-                return Some(line_start + tab);
-            }
+        if !rest.is_empty()
+            && !rest.starts_with('#')
+            && let Some(tab) = line[..indent].find('\t')
+        {
+            return Some(line_start + tab);
         }
         line_start += line.len();
     }

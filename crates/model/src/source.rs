@@ -149,7 +149,10 @@ mod tests {
         let path = dir.path().join("a.ftl");
         fs::write(&path, b"a = 1\nb = \xc3\xb1\xff\n").unwrap();
         let err = read_source(&path, dir.path(), 100).unwrap_err();
-        assert_eq!((err.to_string(), err.position()), ("not valid UTF-8".to_owned(), Some(Position { line: 2, column: 6 })));
+        assert_eq!(
+            (err.to_string(), err.position()),
+            ("not valid UTF-8".to_owned(), Some(Position { line: 2, column: 6 }))
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use ladder_i18n::{Localizer, Problem};
+use ladder_i18n::{Localizer, Problem, interface};
 use ladder_model::Catalog;
 
 use crate::job::{Format, Job, Page, STYLESHEET_PATH};
@@ -22,7 +22,7 @@ impl<'a> Site<'a> {
         let mut problems = Vec::new();
         let language_names = localizers
             .iter()
-            .map(|localizer| localizer.message("language-name", None, &mut problems).text.into_owned())
+            .map(|localizer| localizer.interface(interface::LANGUAGE_NAME, &[], &mut problems).text.into_owned())
             .collect();
         (Site { catalog, localizers, language_names }, problems)
     }

@@ -1,6 +1,6 @@
 //! The language chooser at the top of the output: each language's name and strings in itself.
 
-use ladder_i18n::Problem;
+use ladder_i18n::{Problem, interface};
 use serde::Serialize;
 
 use super::direction_attr;
@@ -36,8 +36,8 @@ pub(crate) fn chooser(site: &Site<'_>, problems: &mut Vec<Problem>) -> ChooserVi
             lang: localizer.locale().to_string(),
             dir: direction_attr(localizer.direction()),
             name: name.clone(),
-            site_title: localizer.message("ui-site-title", None, problems).text.into_owned(),
-            choose: localizer.message("ui-choose-language", None, problems).text.into_owned(),
+            site_title: localizer.interface(interface::SITE_TITLE, &[], problems).text.into_owned(),
+            choose: localizer.interface(interface::CHOOSE_LANGUAGE, &[], problems).text.into_owned(),
             href: format!("{}/{}.html", localizer.locale(), Page::Index.stem()),
         })
         .collect();

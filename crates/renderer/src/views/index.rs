@@ -1,6 +1,6 @@
 //! A locale's index: domains, groups and skills; roles.
 
-use ladder_i18n::message_ids;
+use ladder_i18n::{interface, message_ids};
 use serde::Serialize;
 
 use super::{Chrome, Link, Text, ViewBuilder};
@@ -47,30 +47,30 @@ impl ViewBuilder<'_, '_> {
                 let skills = catalog
                     .skills_in_group(group)
                     .map(|skill| IndexSkill {
-                        name: self.ui(&message_ids::skill(skill.id())),
+                        name: self.catalog(&message_ids::skill(skill.id())),
                         summary: self.skill_summary(skill.id()),
                         href: self.site.local_href(self.page, &Page::Skill(skill.id().clone()), self.format),
                     })
                     .collect();
-                groups.push(IndexGroup { name: self.ui(&message_ids::group(group)), skills });
+                groups.push(IndexGroup { name: self.catalog(&message_ids::group(group)), skills });
             }
-            domains.push(IndexDomain { name: self.ui(&message_ids::domain(domain.id())), groups });
+            domains.push(IndexDomain { name: self.catalog(&message_ids::domain(domain.id())), groups });
         }
         let roles = catalog
             .roles()
             .iter()
             .map(|role| Link {
-                name: self.ui(&message_ids::role(role)),
+                name: self.catalog(&message_ids::role(role)),
                 href: self.site.local_href(self.page, &Page::Role(role.clone()), self.format),
             })
             .collect();
         IndexView {
             page,
-            title: self.ui("ui-index-title"),
-            skills_heading: self.ui("ui-index-skills"),
-            skill_count: self.count("ui-index-skill-count", catalog.skills().len()),
+            title: self.ui(interface::INDEX_TITLE),
+            skills_heading: self.ui(interface::INDEX_SKILLS),
+            skill_count: self.count(interface::INDEX_SKILL_COUNT, catalog.skills().len()),
             domains,
-            roles_heading: self.ui("ui-index-roles"),
+            roles_heading: self.ui(interface::INDEX_ROLES),
             roles,
         }
     }

@@ -6,7 +6,8 @@ mod index;
 mod role;
 mod skill;
 
-use ladder_i18n::{CharacterDirection, FluentArgs, Localized, Localizer, Problem, message_ids};
+use ladder_i18n::interface::{self, InterfaceMessage};
+use ladder_i18n::{CharacterDirection, FluentValue, Localized, Localizer, Problem, message_ids};
 use ladder_model::Id;
 use serde::Serialize;
 
@@ -100,41 +101,41 @@ impl ViewBuilder<'_, '_> {
         &self.site.localizers[self.locale]
     }
 
-    /// A message's value: an interface string or a catalog name.
-    fn ui(&mut self, id: &str) -> Text {
-        self.lookup(id, None, None)
+    /// An interface message given no variables.
+    fn ui(&mut self, message: InterfaceMessage) -> Text {
+        self.ui_with(message, &[])
     }
 
-    fn ui_with(&mut self, id: &str, args: &FluentArgs<'_>) -> Text {
-        self.lookup(id, None, Some(args))
-    }
-
-    fn lookup(&mut self, id: &str, attribute: Option<&str>, args: Option<&FluentArgs<'_>>) -> Text {
+    /// An interface message with its variables, as the interface table lists them.
+    fn ui_with(&mut self, message: InterfaceMessage, variables: &[(&str, FluentValue<'_>)]) -> Text {
         let localizer = &self.site.localizers[self.locale];
-        let localized = match attribute {
-            None => localizer.message(id, args, &mut self.problems),
-            Some(attribute) => localizer.attribute(id, attribute, args, &mut self.problems),
-        };
-        Text::from(localized, localizer.direction())
+        Text::from(localizer.interface(message, variables, &mut self.problems), localizer.direction())
     }
 
-    fn count(&mut self, id: &str, count: usize) -> Text {
-        let mut args = FluentArgs::new();
-        args.set("count", count);
-        self.ui_with(id, &args)
+    /// A catalog message (`message_ids`): a name or description, given no variables.
+    fn catalog(&mut self, id: &str) -> Text {
+        let localizer = &self.site.localizers[self.locale];
+        Text::from(localizer.message(id, &mut self.problems), localizer.direction())
     }
 
-    fn table_labels(&mut self, subject_id: &str) -> TableLabels {
+    /// An interface message given `$count`.
+    fn count(&mut self, message: InterfaceMessage, count: usize) -> Text {
+        self.ui_with(message, &[("count", count.into())])
+    }
+
+    fn table_labels(&mut self, subject: InterfaceMessage) -> TableLabels {
         TableLabels {
-            subject: self.ui(subject_id),
-            mandatory: self.ui("ui-table-mandatory"),
-            optional: self.ui("ui-table-optional"),
-            description: self.ui("ui-table-description"),
+            subject: self.ui(subject),
+            mandatory: self.ui(interface::TABLE_MANDATORY),
+            optional: self.ui(interface::TABLE_OPTIONAL),
+            description: self.ui(interface::TABLE_DESCRIPTION),
         }
     }
 
     fn skill_summary(&mut self, skill: &Id) -> Text {
-        self.lookup(&message_ids::skill(skill), Some(message_ids::SUMMARY), None)
+        let localizer = &self.site.localizers[self.locale];
+        let summary = localizer.attribute(&message_ids::skill(skill), message_ids::SUMMARY, &mut self.problems);
+        Text::from(summary, localizer.direction())
     }
 
     fn chrome(&mut self) -> Chrome {
@@ -150,10 +151,10 @@ impl ViewBuilder<'_, '_> {
         Chrome {
             lang: self.localizer().locale().to_string(),
             dir: direction_attr(self.localizer().direction()),
-            site_title: self.ui("ui-site-title"),
-            skip_to_content: self.ui("ui-skip-to-content"),
-            nav_index: self.ui("ui-nav-index"),
-            nav_languages: self.ui("ui-nav-languages"),
+            site_title: self.ui(interface::SITE_TITLE),
+            skip_to_content: self.ui(interface::SKIP_TO_CONTENT),
+            nav_index: self.ui(interface::NAV_INDEX),
+            nav_languages: self.ui(interface::NAV_LANGUAGES),
             index_href: site.local_href(self.page, &Page::Index, self.format),
             stylesheet_href: site.top_href(self.page, STYLESHEET_PATH),
             alternates,

@@ -1,6 +1,6 @@
 //! A role's page: its career path, level by level, skill by skill.
 
-use ladder_i18n::{FluentArgs, message_ids};
+use ladder_i18n::{interface, message_ids};
 use ladder_model::{Id, Necessity, Skill};
 use serde::Serialize;
 
@@ -41,10 +41,8 @@ impl ViewBuilder<'_, '_> {
     pub(crate) fn role(&mut self, role: &Id) -> RoleView {
         let catalog = self.site.catalog;
         let page = self.chrome();
-        let role_name = self.ui(&message_ids::role(role));
-        let mut args = FluentArgs::new();
-        args.set("role", role_name.text);
-        let title = self.ui_with("ui-role-title", &args);
+        let role_name = self.catalog(&message_ids::role(role));
+        let title = self.ui_with(interface::ROLE_TITLE, &[("role", role_name.text.into())]);
 
         // One pass over the skills, bucketing this role's requirements by level.
         let mut by_level: Vec<Vec<(&Skill, Necessity)>> = vec![Vec::new(); catalog.levels().len()];
@@ -59,10 +57,8 @@ impl ViewBuilder<'_, '_> {
         let mut levels = Vec::new();
         for (level, requirements) in catalog.levels().iter().zip(by_level) {
             let mandatory = requirements.iter().filter(|(_, n)| *n == Necessity::Mandatory).count();
-            let mut args = FluentArgs::new();
-            args.set("mandatory", mandatory);
-            args.set("optional", requirements.len() - mandatory);
-            let summary = self.ui_with("ui-role-level-summary", &args);
+            let counts = [("mandatory", mandatory.into()), ("optional", (requirements.len() - mandatory).into())];
+            let summary = self.ui_with(interface::ROLE_LEVEL_SUMMARY, &counts);
             let mut groups = Vec::new();
             for domain in catalog.domains() {
                 for group in domain.groups() {
@@ -71,17 +67,17 @@ impl ViewBuilder<'_, '_> {
                         .filter(|(skill, _)| skill.group() == group)
                         .map(|(skill, necessity)| RequirementRow {
                             subject: Link {
-                                name: self.ui(&message_ids::skill(skill.id())),
+                                name: self.catalog(&message_ids::skill(skill.id())),
                                 href: self.site.local_href(self.page, &Page::Skill(skill.id().clone()), self.format),
                             },
                             mandatory: *necessity == Necessity::Mandatory,
-                            description: self.ui(&message_ids::requirement(skill.id(), role, level)),
+                            description: self.catalog(&message_ids::requirement(skill.id(), role, level)),
                         })
                         .collect();
                     if !rows.is_empty() {
                         groups.push(RoleGroup {
-                            domain: self.ui(&message_ids::domain(domain.id())),
-                            group: self.ui(&message_ids::group(group)),
+                            domain: self.catalog(&message_ids::domain(domain.id())),
+                            group: self.catalog(&message_ids::group(group)),
                             rows,
                         });
                     }
@@ -89,7 +85,7 @@ impl ViewBuilder<'_, '_> {
             }
             levels.push(RoleLevel {
                 id: level.to_string(),
-                name: self.ui(&message_ids::level(level)),
+                name: self.catalog(&message_ids::level(level)),
                 summary,
                 groups,
             });
@@ -98,8 +94,11 @@ impl ViewBuilder<'_, '_> {
         RoleView {
             page,
             title,
-            intro: self.ui("ui-role-intro"),
-            labels: RoleLabels { table: self.table_labels("ui-table-skill"), no_skills: self.ui("ui-role-no-skills") },
+            intro: self.ui(interface::ROLE_INTRO),
+            labels: RoleLabels {
+                table: self.table_labels(interface::TABLE_SKILL),
+                no_skills: self.ui(interface::ROLE_NO_SKILLS),
+            },
             levels,
         }
     }

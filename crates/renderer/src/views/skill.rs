@@ -1,6 +1,6 @@
 //! A skill's page: its profile, counts, and what each role needs at each level.
 
-use ladder_i18n::{FluentArgs, message_ids};
+use ladder_i18n::{interface, message_ids};
 use ladder_model::{Necessity, Skill};
 use serde::Serialize;
 
@@ -52,37 +52,35 @@ impl ViewBuilder<'_, '_> {
     pub(crate) fn skill(&mut self, skill: &Skill) -> SkillView {
         let catalog = self.site.catalog;
         let page = self.chrome();
-        let name = self.ui(&message_ids::skill(skill.id()));
+        let name = self.catalog(&message_ids::skill(skill.id()));
         let levels_with_requirements =
             catalog.levels().iter().filter(|level| skill.requirements_at(level).next().is_some()).count();
         let stats = vec![
             Stat {
-                label: self.count("ui-skill-roles", skill.roles().count()),
+                label: self.count(interface::SKILL_ROLES, skill.roles().count()),
                 value: skill.roles().count(),
-                note: self.ui("ui-skill-roles-note"),
+                note: self.ui(interface::SKILL_ROLES_NOTE),
             },
             Stat {
-                label: self.count("ui-skill-levels", levels_with_requirements),
+                label: self.count(interface::SKILL_LEVELS, levels_with_requirements),
                 value: levels_with_requirements,
-                note: self.ui("ui-skill-levels-note"),
+                note: self.ui(interface::SKILL_LEVELS_NOTE),
             },
             Stat {
-                label: self.count("ui-skill-mandatory", skill.mandatory_count()),
+                label: self.count(interface::SKILL_MANDATORY, skill.mandatory_count()),
                 value: skill.mandatory_count(),
-                note: self.count("ui-skill-optional-rest", skill.optional_count()),
+                note: self.count(interface::SKILL_OPTIONAL_REST, skill.optional_count()),
             },
         ];
         let localizer = &self.site.localizers[self.locale];
         let date = localizer.date(skill.updated(), &mut self.problems).text.into_owned();
-        let mut args = FluentArgs::new();
-        args.set("date", date);
-        let updated = self.ui_with("ui-skill-updated", &args);
+        let updated = self.ui_with(interface::SKILL_UPDATED, &[("date", date.into())]);
 
-        let level_names: Vec<Text> = catalog.levels().iter().map(|level| self.ui(&message_ids::level(level))).collect();
-        let mut args = FluentArgs::new();
-        args.set("first", level_names.first().map_or(String::new(), |t| t.text.clone()));
-        args.set("last", level_names.last().map_or(String::new(), |t| t.text.clone()));
-        let growth = self.ui_with("ui-level-growth", &args);
+        let level_names: Vec<Text> =
+            catalog.levels().iter().map(|level| self.catalog(&message_ids::level(level))).collect();
+        let first = level_names.first().map_or(String::new(), |t| t.text.clone());
+        let last = level_names.last().map_or(String::new(), |t| t.text.clone());
+        let growth = self.ui_with(interface::LEVEL_GROWTH, &[("first", first.into()), ("last", last.into())]);
 
         let mut levels = Vec::new();
         for (level, level_name) in catalog.levels().iter().zip(level_names) {
@@ -90,23 +88,21 @@ impl ViewBuilder<'_, '_> {
                 .requirements_at(level)
                 .map(|req| RequirementRow {
                     subject: Link {
-                        name: self.ui(&message_ids::role(&req.role)),
+                        name: self.catalog(&message_ids::role(&req.role)),
                         href: self.site.local_href(self.page, &Page::Role(req.role.clone()), self.format),
                     },
                     mandatory: req.necessity == Necessity::Mandatory,
-                    description: self.ui(&message_ids::requirement(skill.id(), &req.role, level)),
+                    description: self.catalog(&message_ids::requirement(skill.id(), &req.role, level)),
                 })
                 .collect();
             if rows.is_empty() {
                 continue;
             }
-            let mut args = FluentArgs::new();
-            args.set("skill", name.text.clone());
-            args.set("level", level_name.text.clone());
+            let variables = [("skill", name.text.clone().into()), ("level", level_name.text.clone().into())];
             levels.push(SkillLevel {
                 id: level.to_string(),
                 anchor: heading_anchor(&level_name.text),
-                caption: self.ui_with("ui-table-caption", &args),
+                caption: self.ui_with(interface::TABLE_CAPTION, &variables),
                 name: level_name,
                 rows,
             });
@@ -115,17 +111,17 @@ impl ViewBuilder<'_, '_> {
         SkillView {
             page,
             summary: self.skill_summary(skill.id()),
-            domain: self.ui(&message_ids::domain(skill.domain())),
-            group: self.ui(&message_ids::group(skill.group())),
+            domain: self.catalog(&message_ids::domain(skill.domain())),
+            group: self.catalog(&message_ids::group(skill.group())),
             updated_iso: skill.updated().to_string(),
             updated,
             labels: SkillLabels {
-                domain: self.ui("ui-skill-domain"),
-                profile: self.ui("ui-skill-profile"),
-                level_selector: self.ui("ui-level-selector"),
-                level_all: self.ui("ui-level-all"),
+                domain: self.ui(interface::SKILL_DOMAIN),
+                profile: self.ui(interface::SKILL_PROFILE),
+                level_selector: self.ui(interface::LEVEL_SELECTOR),
+                level_all: self.ui(interface::LEVEL_ALL),
                 growth,
-                table: self.table_labels("ui-table-role"),
+                table: self.table_labels(interface::TABLE_ROLE),
             },
             stats,
             levels,

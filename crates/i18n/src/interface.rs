@@ -1,0 +1,107 @@
+//! The one table of interface messages: every string of a page that is not catalog content.
+//!
+//! Each entry names a message of `locales/en/ui.ftl`, the variables the product gives it, and
+//! whether it selects on a number with plural categories (`[one]`, `*[other]`). Views refer to
+//! the constants ([`SKILL_ROLES`], …), so a misspelt id does not compile, and
+//! [`crate::Localizer::interface`] checks the arguments it is given against the entry, so views and
+//! [`crate::Locales::validate`] cannot disagree about what a translation may use. Catalog messages
+//! (`message_ids`) are given no variables.
+
+/// An interface message: its id, the variables it is given and whether it selects a plural form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct InterfaceMessage {
+    pub id: &'static str,
+    /// The names of the variables passed to it, without `$`.
+    pub variables: &'static [&'static str],
+    /// True when translations are expected to select a plural form on a number
+    /// (`{ $count -> [one] … *[other] … }`).
+    pub plural: bool,
+}
+
+const fn message(id: &'static str, variables: &'static [&'static str], plural: bool) -> InterfaceMessage {
+    InterfaceMessage { id, variables, plural }
+}
+
+/// The language's own name, for the language chooser.
+pub const LANGUAGE_NAME: InterfaceMessage = message("language-name", &[], false);
+/// A date. `$month` (1 to 12) is matched by exact number, not by plural category.
+pub const DATE: InterfaceMessage = message("ui-date", &["year", "month", "day"], false);
+pub const SITE_TITLE: InterfaceMessage = message("ui-site-title", &[], false);
+pub const SKIP_TO_CONTENT: InterfaceMessage = message("ui-skip-to-content", &[], false);
+pub const NAV_INDEX: InterfaceMessage = message("ui-nav-index", &[], false);
+pub const NAV_LANGUAGES: InterfaceMessage = message("ui-nav-languages", &[], false);
+pub const CHOOSE_LANGUAGE: InterfaceMessage = message("ui-choose-language", &[], false);
+pub const SKILL_DOMAIN: InterfaceMessage = message("ui-skill-domain", &[], false);
+pub const SKILL_PROFILE: InterfaceMessage = message("ui-skill-profile", &[], false);
+pub const SKILL_ROLES: InterfaceMessage = message("ui-skill-roles", &["count"], true);
+pub const SKILL_ROLES_NOTE: InterfaceMessage = message("ui-skill-roles-note", &[], false);
+pub const SKILL_LEVELS: InterfaceMessage = message("ui-skill-levels", &["count"], true);
+pub const SKILL_LEVELS_NOTE: InterfaceMessage = message("ui-skill-levels-note", &[], false);
+pub const SKILL_MANDATORY: InterfaceMessage = message("ui-skill-mandatory", &["count"], true);
+pub const SKILL_OPTIONAL_REST: InterfaceMessage = message("ui-skill-optional-rest", &["count"], true);
+/// `$date` is already formatted by [`DATE`].
+pub const SKILL_UPDATED: InterfaceMessage = message("ui-skill-updated", &["date"], false);
+pub const LEVEL_SELECTOR: InterfaceMessage = message("ui-level-selector", &[], false);
+pub const LEVEL_ALL: InterfaceMessage = message("ui-level-all", &[], false);
+pub const LEVEL_GROWTH: InterfaceMessage = message("ui-level-growth", &["first", "last"], false);
+pub const TABLE_ROLE: InterfaceMessage = message("ui-table-role", &[], false);
+pub const TABLE_MANDATORY: InterfaceMessage = message("ui-table-mandatory", &[], false);
+pub const TABLE_DESCRIPTION: InterfaceMessage = message("ui-table-description", &[], false);
+pub const TABLE_OPTIONAL: InterfaceMessage = message("ui-table-optional", &[], false);
+pub const TABLE_CAPTION: InterfaceMessage = message("ui-table-caption", &["skill", "level"], false);
+pub const ROLE_TITLE: InterfaceMessage = message("ui-role-title", &["role"], false);
+pub const ROLE_INTRO: InterfaceMessage = message("ui-role-intro", &[], false);
+pub const ROLE_LEVEL_SUMMARY: InterfaceMessage = message("ui-role-level-summary", &["mandatory", "optional"], false);
+pub const ROLE_NO_SKILLS: InterfaceMessage = message("ui-role-no-skills", &[], false);
+pub const TABLE_SKILL: InterfaceMessage = message("ui-table-skill", &[], false);
+pub const INDEX_TITLE: InterfaceMessage = message("ui-index-title", &[], false);
+pub const INDEX_SKILLS: InterfaceMessage = message("ui-index-skills", &[], false);
+pub const INDEX_SKILL_COUNT: InterfaceMessage = message("ui-index-skill-count", &["count"], true);
+pub const INDEX_ROLES: InterfaceMessage = message("ui-index-roles", &[], false);
+
+/// Every interface message the product uses, in the order of `locales/en/ui.ftl`.
+pub const ALL: &[InterfaceMessage] = &[
+    LANGUAGE_NAME,
+    DATE,
+    SITE_TITLE,
+    SKIP_TO_CONTENT,
+    NAV_INDEX,
+    NAV_LANGUAGES,
+    CHOOSE_LANGUAGE,
+    SKILL_DOMAIN,
+    SKILL_PROFILE,
+    SKILL_ROLES,
+    SKILL_ROLES_NOTE,
+    SKILL_LEVELS,
+    SKILL_LEVELS_NOTE,
+    SKILL_MANDATORY,
+    SKILL_OPTIONAL_REST,
+    SKILL_UPDATED,
+    LEVEL_SELECTOR,
+    LEVEL_ALL,
+    LEVEL_GROWTH,
+    TABLE_ROLE,
+    TABLE_MANDATORY,
+    TABLE_DESCRIPTION,
+    TABLE_OPTIONAL,
+    TABLE_CAPTION,
+    ROLE_TITLE,
+    ROLE_INTRO,
+    ROLE_LEVEL_SUMMARY,
+    ROLE_NO_SKILLS,
+    TABLE_SKILL,
+    INDEX_TITLE,
+    INDEX_SKILLS,
+    INDEX_SKILL_COUNT,
+    INDEX_ROLES,
+];
+
+/// The table's entry for `id`, if it is an interface message.
+pub fn find(id: &str) -> Option<&'static InterfaceMessage> {
+    ALL.iter().find(|message| message.id == id)
+}
+
+/// Whether `id` is in the interface namespace (`ui-…`, `language-name`), used or not.
+pub fn is_interface_id(id: &str) -> bool {
+    id.starts_with("ui-") || id == LANGUAGE_NAME.id
+}
