@@ -165,7 +165,11 @@ impl From<&Problem> for Diagnostic {
             severity: problem.kind.severity(),
             path: Some(problem.path.clone()),
             position: problem.position,
-            message: format!("{} ({})", problem.kind, problem.locale),
+            // Problems about no locale in particular (a folder that is not one) carry `und`.
+            message: match problem.locale.to_string().as_str() {
+                "und" => problem.kind.to_string(),
+                locale => format!("{} ({locale})", problem.kind),
+            },
             help: problem.kind.help(),
         }
     }

@@ -91,20 +91,34 @@ enum Outcome {
 
 pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
     let started = Instant::now();
-    let catalog = Catalog::load(&options.catalog_dir)
-        .map_err(|errors| Failure::Invalid(errors.iter().map(Diagnostic::from).collect()))?;
-
-    let loaded = Locales::load(&options.locales_dir).map_err(|err| {
-        let help = "pass --locales DIR, or create locales/en/ with the source messages".to_owned();
-        Failure::Invalid(vec![Diagnostic::error(err.to_string()).with_help(help)])
-    })?;
-    let locales = loaded.locales;
-    let mut diagnostics: Vec<Diagnostic> = loaded.problems.iter().map(Diagnostic::from).collect();
-    diagnostics.extend(locales.validate(Some(&catalog)).iter().map(Diagnostic::from));
-    diagnostics.extend(locales.missing_catalog_messages(&catalog).iter().map(Diagnostic::from));
+    // Catalog and translations are both read and checked before either can stop the render, so
+    // one run reports every mistake of both.
+    let catalog = Catalog::load(&options.catalog_dir);
+    let loaded = Locales::load(&options.locales_dir);
+    let mut diagnostics: Vec<Diagnostic> = match &catalog {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors.iter().map(Diagnostic::from).collect(),
+    };
+    match &loaded {
+        Ok(loaded) => {
+            diagnostics.extend(loaded.problems.iter().map(Diagnostic::from));
+            diagnostics.extend(loaded.locales.validate(catalog.as_ref().ok()).iter().map(Diagnostic::from));
+            if let Ok(catalog) = &catalog {
+                diagnostics.extend(loaded.locales.missing_catalog_messages(catalog).iter().map(Diagnostic::from));
+            }
+        }
+        Err(err) => {
+            let help = "pass --locales DIR, or create locales/en/ with the source messages".to_owned();
+            diagnostics.push(Diagnostic::error(err.to_string()).with_help(help));
+        }
+    }
+    let (Ok(catalog), Ok(loaded)) = (catalog, loaded) else {
+        return Err(Failure::Invalid(sorted(diagnostics)));
+    };
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(Failure::Invalid(sorted(diagnostics)));
     }
+    let locales = loaded.locales;
 
     let rendered_localizers = localizers(&locales, &options.locales)?;
     let renderer = Renderer::new(options.templates_dir.as_deref())

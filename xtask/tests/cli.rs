@@ -73,6 +73,10 @@ fn invalid_content_exits_with_1_naming_file_line_and_column() {
        |
        = help: did you mean `cloud-engineer`? roles are declared in roles.yaml
 
+    warning: no .ftl files: this directory is not a locale (es)
+    --> locales/es
+     = help: add its translations (copy locales/en/ui.ftl), or delete it
+
     error: nothing was written: 1 error(s) to fix first
     ");
     assert!(!input.path().join("dist").exists(), "nothing is written");

@@ -215,7 +215,7 @@ impl Locales {
         }
         message_ids::catalog_messages(catalog)
             .into_iter()
-            .filter_map(|CatalogMessage { id, attribute, describes }| {
+            .filter_map(|CatalogMessage { id, attribute, describes, needed_at }| {
                 let message = source.message(&id);
                 let (kind, path, position) = match (message, attribute) {
                     (None, _) => {
@@ -223,8 +223,16 @@ impl Locales {
                             Some(skill) => skill_files.get(skill).copied().or_else(|| file_named("skills.ftl")),
                             None => file_named("catalog.ftl"),
                         };
-                        let path = belongs.unwrap_or(&source.dir).clone();
-                        (ProblemKind::MissingMessage { id, describes: Some(describes) }, path, None)
+                        let belongs = belongs.unwrap_or(&source.dir).clone();
+                        let describes = Some(describes);
+                        match needed_at {
+                            // Pointed at the catalog entry that needs it, the help names the file.
+                            Some((catalog_file, position)) => {
+                                let belongs_in = Some(locales_relative(&belongs, &source.dir));
+                                (ProblemKind::MissingMessage { id, describes, belongs_in }, catalog_file, position)
+                            }
+                            None => (ProblemKind::MissingMessage { id, describes, belongs_in: None }, belongs, None),
+                        }
                     }
                     (Some(message), Some(attribute)) if !message.attributes.iter().any(|a| a.id.name == attribute) => {
                         let (path, position) = source.place(&id);
@@ -369,4 +377,12 @@ fn syntax_error_offset(text: &str, error: &ParserError) -> usize {
         },
         _ => error.pos.start,
     }
+}
+
+/// `path` as the user knows it: below the locales directory, which holds `locale_dir`, and named
+/// with that directory's own name (`locales/en/skills.ftl`).
+fn locales_relative(path: &Path, locale_dir: &Path) -> String {
+    let locales_dir = locale_dir.parent().unwrap_or(locale_dir);
+    let base = locales_dir.parent().unwrap_or(locales_dir);
+    path.strip_prefix(base).unwrap_or(path).display().to_string()
 }

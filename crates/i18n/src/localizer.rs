@@ -164,7 +164,7 @@ impl Localizer {
         }
         let source = self.chain.len() - 1;
         let kind = match attribute {
-            None => ProblemKind::MissingMessage { id: id.to_owned(), describes: None },
+            None => ProblemKind::MissingMessage { id: id.to_owned(), describes: None, belongs_in: None },
             Some(name) => {
                 ProblemKind::MissingAttribute { id: id.to_owned(), attribute: name.to_owned(), describes: None }
             }

@@ -12,7 +12,9 @@
 //! Catalog ids never hold `--`, so the double hyphen joins them without ambiguity. Interface
 //! strings start with `ui-` (and `language-name`), which no catalog kind does.
 
-use ladder_model::{Catalog, Id};
+use std::path::PathBuf;
+
+use ladder_model::{Catalog, Id, Position};
 
 /// The attribute of a skill's message that holds its one-line summary.
 pub const SUMMARY: &str = "summary";
@@ -56,11 +58,14 @@ pub struct CatalogMessage {
     pub id: String,
     pub attribute: Option<&'static str>,
     pub describes: String,
+    /// Where the catalog asks for it, when the catalog knows: a skill's file, or the requirement
+    /// in it. A missing message is reported there, where the content owner added the need.
+    pub needed_at: Option<(PathBuf, Option<Position>)>,
 }
 
 /// Every message the catalog needs, in catalog order.
 pub fn catalog_messages(catalog: &Catalog) -> Vec<CatalogMessage> {
-    let plain = |id: String, describes: String| CatalogMessage { id, attribute: None, describes };
+    let plain = |id: String, describes: String| CatalogMessage { id, attribute: None, describes, needed_at: None };
     let mut messages = Vec::new();
     messages.extend(catalog.levels().iter().map(|l| plain(level(l), format!("the name of level `{l}`"))));
     messages.extend(catalog.roles().iter().map(|r| plain(role(r), format!("the name of role `{r}`"))));
@@ -69,15 +74,23 @@ pub fn catalog_messages(catalog: &Catalog) -> Vec<CatalogMessage> {
         messages.extend(d.groups().iter().map(|g| plain(group(g), format!("the name of group `{g}`"))));
     }
     for s in catalog.skills() {
-        messages.push(plain(skill(s.id()), format!("the name of skill `{}`", s.id())));
+        let in_skill_file = Some((s.source().to_path_buf(), None));
+        messages.push(CatalogMessage {
+            needed_at: in_skill_file.clone(),
+            ..plain(skill(s.id()), format!("the name of skill `{}`", s.id()))
+        });
         messages.push(CatalogMessage {
             id: skill(s.id()),
             attribute: Some(SUMMARY),
             describes: format!("the one-line summary of skill `{}`", s.id()),
+            needed_at: in_skill_file,
         });
         for req in s.requirements() {
             let describes = format!("what a {} needs of `{}` at level {}", req.role, s.id(), req.level);
-            messages.push(plain(requirement(s.id(), &req.role, &req.level), describes));
+            messages.push(CatalogMessage {
+                needed_at: Some((s.source().to_path_buf(), req.position())),
+                ..plain(requirement(s.id(), &req.role, &req.level), describes)
+            });
         }
     }
     messages

@@ -60,7 +60,9 @@ pub enum ProblemKind {
     DuplicateEntry { id: String, first_file: String, first: Position },
     /// A message that no locale of the chain has, not even the source: the page shows its id.
     #[error("no message `{id}` in any locale of the fallback chain")]
-    MissingMessage { id: String, describes: Option<String> },
+    /// `belongs_in` names the `.ftl` file (below the locales directory) where it should go, when
+    /// the problem itself points elsewhere (at the catalog entry that needs it).
+    MissingMessage { id: String, describes: Option<String>, belongs_in: Option<String> },
     /// A message with an attribute but no `.{attribute}` in any locale of the chain.
     #[error("no attribute `{id}.{attribute}` in any locale of the fallback chain")]
     MissingAttribute { id: String, attribute: String, describes: Option<String> },
@@ -122,10 +124,11 @@ impl ProblemKind {
             ProblemKind::NotALocale { .. } => "rename it to a BCP 47 tag such as `pt-BR`".to_owned(),
             ProblemKind::EmptyLocale => "add its translations (copy locales/en/ui.ftl), or delete it".to_owned(),
             ProblemKind::DuplicateEntry { .. } => "keep one definition and delete the other".to_owned(),
-            ProblemKind::MissingMessage { id, describes } => match describes {
-                Some(what) => format!("add `{id} = …` ({what}) to the source locale"),
-                None => format!("add `{id} = …` to the source locale"),
-            },
+            ProblemKind::MissingMessage { id, describes, belongs_in } => {
+                let what = describes.as_ref().map(|what| format!(" ({what})")).unwrap_or_default();
+                let place = belongs_in.as_deref().unwrap_or("the source locale");
+                format!("add `{id} = …`{what} to {place}")
+            }
             ProblemKind::MissingAttribute { id, attribute, describes } => match describes {
                 Some(what) => format!("add `.{attribute} = …` ({what}) under `{id}` in the source locale"),
                 None => format!("add `.{attribute} = …` under `{id}` in the source locale"),

@@ -150,8 +150,13 @@ fn the_source_locale_must_hold_every_catalog_message() {
     en: no message `level-junior` in any locale of the fallback chain; add `level-junior = …` (the name of level `junior`) to the source locale
     en: no message `level-middle` in any locale of the fallback chain; add `level-middle = …` (the name of level `middle`) to the source locale
     ");
+    // A missing description points at the requirement that needs it; its help names the file
+    // that already holds the skill's other messages.
     let requirement = problems.iter().find(|p| p.to_string().contains("`skill-serverless-functions--")).unwrap();
-    assert_eq!(requirement.path, dir.path().join("en/a.ftl"), "where the skill's other messages are");
+    let catalog_file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalog/skills/serverless-functions.yaml");
+    assert_eq!(requirement.location(), format!("{}:8:5", catalog_file.display()), "at the requirement");
+    let belongs_in = format!("to {}/en/a.ftl", dir.path().file_name().unwrap().to_string_lossy());
+    assert!(requirement.kind.help().unwrap().ends_with(&belongs_in), "{:?}", requirement.kind.help());
     let summary = problems.iter().find(|p| p.to_string().contains(".summary")).unwrap();
     assert_eq!(summary.location(), format!("{}:1:1", dir.path().join("en/a.ftl").display()), "at the message");
 
@@ -168,12 +173,12 @@ fn the_source_locale_must_hold_every_catalog_message() {
         ),
     ]);
     let problems = loaded.locales.missing_catalog_messages(&catalog);
-    let file_of = |id: &str| {
-        let problem = problems.iter().find(|p| p.to_string().contains(&format!("`{id}"))).unwrap();
-        problem.path.strip_prefix(dir.path()).unwrap().display().to_string()
-    };
-    assert_eq!(file_of("role-cloud-engineer"), "en/catalog.ftl");
-    assert_eq!(file_of("skill-serverless-functions--"), "en/skills.ftl");
+    let problem_of = |id: &str| problems.iter().find(|p| p.to_string().contains(&format!("`{id}"))).unwrap();
+    let role = problem_of("role-cloud-engineer");
+    assert_eq!(role.path.strip_prefix(dir.path()).unwrap(), Path::new("en/catalog.ftl"));
+    let locales_name = dir.path().file_name().unwrap().to_string_lossy().into_owned();
+    let description = problem_of("skill-serverless-functions--").kind.help().unwrap();
+    assert!(description.ends_with(&format!("to {locales_name}/en/skills.ftl")), "{description}");
 }
 
 #[test]
