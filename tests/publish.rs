@@ -330,10 +330,10 @@ fn an_out_overlapping_an_input_is_refused() {
     let input = input(0);
     let catalog = input.path().join("catalog");
     for (out, relation) in [
-        (catalog.clone(), "is --catalog"),
-        (catalog.join("dist"), "is inside --catalog"),
-        (input.path().to_path_buf(), "contains --catalog"),
-        (input.path().join("locales/../locales/en/out"), "is inside --locales"),
+        (catalog.clone(), "is the --catalog directory"),
+        (catalog.join("dist"), "is inside the --catalog directory"),
+        (input.path().to_path_buf(), "contains the --catalog directory"),
+        (input.path().join("locales/../locales/en/out"), "is inside the --locales directory"),
     ] {
         let failure = render::run(&options(input.path(), &out)).unwrap_err();
         assert_eq!(failure.exit_code(), 2);

@@ -142,7 +142,12 @@ impl SourceLines {
     fn line(&mut self, path: &Path, line: usize) -> Option<String> {
         // Paths in diagnostics were already read through `read_source` by the stage that reported
         // them; reading again as plain text only fails if the file changed since.
-        let text = self.files.entry(path.to_path_buf()).or_insert_with(|| std::fs::read_to_string(path).ok());
+        // Lossy, so a line with a byte that is not UTF-8 still shows, the byte as one U+FFFD at
+        // the column the error names.
+        let text = self
+            .files
+            .entry(path.to_path_buf())
+            .or_insert_with(|| std::fs::read(path).ok().map(|bytes| String::from_utf8_lossy(&bytes).into_owned()));
         text.as_deref()?.lines().nth(line.checked_sub(1)?).map(|l| l.trim_end().to_owned())
     }
 }

@@ -33,8 +33,15 @@ fn main() -> ExitCode {
                     for diagnostic in diagnostics {
                         eprintln!("{}", diagnostic.render_with(&cwd, &mut sources));
                     }
-                    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-                    eprintln!("error: nothing was written: {errors} error(s) to fix first");
+                    // A usage or write failure says what happened itself; content errors get a count.
+                    if let render::Failure::Invalid(_) = failure {
+                        let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+                        let out = options.out_dir.strip_prefix(&cwd).unwrap_or(&options.out_dir);
+                        eprintln!(
+                            "error: nothing was published: {errors} error(s) to fix first; {} was left as it was",
+                            out.display()
+                        );
+                    }
                     ExitCode::from(u8::try_from(failure.exit_code()).unwrap_or(1))
                 }
             }

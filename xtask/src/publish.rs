@@ -69,7 +69,7 @@ pub(crate) enum PublishError {
     DanglingLink { out: PathBuf },
     #[error("--out {} has no parent directory to stage the output in", out.display())]
     NoParent { out: PathBuf },
-    #[error("--out {} {relation} --{flag} {}", out.display(), input.display())]
+    #[error("--out {} {relation} the --{flag} directory {}", out.display(), input.display())]
     Overlap { out: PathBuf, relation: &'static str, flag: &'static str, input: PathBuf },
     #[error("--out {} holds {} file(s) Ladder did not write: {}", out.display(), files.len(), list(files))]
     Foreign { out: PathBuf, files: Vec<String> },

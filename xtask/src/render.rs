@@ -103,6 +103,7 @@ pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
         Ok(loaded) => {
             diagnostics.extend(loaded.problems.iter().map(Diagnostic::from));
             diagnostics.extend(loaded.locales.validate(catalog.as_ref().ok()).iter().map(Diagnostic::from));
+            diagnostics.extend(loaded.locales.missing_interface_messages().iter().map(Diagnostic::from));
             if let Ok(catalog) = &catalog {
                 diagnostics.extend(loaded.locales.missing_catalog_messages(catalog).iter().map(Diagnostic::from));
             }

@@ -92,9 +92,11 @@ fn run(dir: &Path, args: &[String]) -> Run {
 }
 
 fn render_args(extra: &[String], has_templates: bool) -> Vec<String> {
-    let mut args: Vec<String> = ["render", "--catalog", "catalog", "--locales", "locales"].map(String::from).to_vec();
-    if !extra.iter().any(|arg| arg == "--out") {
-        args.extend(["--out".to_owned(), "out".to_owned()]);
+    let mut args = vec!["render".to_owned()];
+    for (flag, dir) in [("--catalog", "catalog"), ("--locales", "locales"), ("--out", "out")] {
+        if !extra.iter().any(|arg| arg == flag) {
+            args.extend([flag.to_owned(), dir.to_owned()]);
+        }
     }
     if has_templates && !extra.iter().any(|arg| arg == "--templates") {
         args.extend(["--templates".to_owned(), "templates".to_owned()]);

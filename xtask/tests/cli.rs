@@ -77,7 +77,7 @@ fn invalid_content_exits_with_1_naming_file_line_and_column() {
     --> locales/es
      = help: add its translations (copy locales/en/ui.ftl), or delete it
 
-    error: nothing was written: 1 error(s) to fix first
+    error: nothing was published: 1 error(s) to fix first; dist was left as it was
     ");
     assert!(!input.path().join("dist").exists(), "nothing is written");
 }

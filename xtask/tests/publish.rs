@@ -123,5 +123,5 @@ fn out_problems_exit_with_2_and_say_why() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(stderr.starts_with("error: --out catalog/skills is inside --catalog catalog\n"), "{stderr}");
+    assert!(stderr.starts_with("error: --out catalog/skills is inside the --catalog directory catalog\n"), "{stderr}");
 }

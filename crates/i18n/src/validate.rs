@@ -229,3 +229,30 @@ fn obsolete(id: &str, needed: &HashSet<String>) -> Option<String> {
         _ => format!("skill `{rest}`"),
     })
 }
+
+impl Locales {
+    /// Every interface message the source locale lacks (every chain ends there, so a page would
+    /// show the raw id), reported at the file that holds the other interface messages.
+    pub fn missing_interface_messages(&self) -> Vec<Problem> {
+        let source = self.data(self.source());
+        let interface_file = source
+            .message_ids
+            .iter()
+            .find(|id| interface::find(id).is_some())
+            .map_or_else(|| source.dir.clone(), |id| source.place(id).0);
+        interface::ALL
+            .iter()
+            .filter(|message| source.message(message.id).is_none_or(|found| found.value.is_none()))
+            .map(|message| Problem {
+                path: interface_file.clone(),
+                position: None,
+                locale: source.locale.clone(),
+                kind: ProblemKind::MissingMessage {
+                    id: message.id.to_owned(),
+                    describes: Some("an interface string".to_owned()),
+                    belongs_in: None,
+                },
+            })
+            .collect()
+    }
+}

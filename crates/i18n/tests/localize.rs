@@ -135,6 +135,7 @@ fn a_missing_variable_is_an_error_at_its_placeable() {
 fn the_source_locale_must_hold_every_catalog_message() {
     let catalog = Catalog::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalog")).unwrap();
     assert!(default_locales().missing_catalog_messages(&catalog).is_empty());
+    assert!(default_locales().missing_interface_messages().is_empty());
 
     let (dir, loaded) = load(&[(
         "en/a.ftl",
@@ -458,4 +459,14 @@ fn the_default_locales_validate_without_errors_or_warnings() {
     let catalog = Catalog::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalog")).unwrap();
     let problems = default_locales().validate(Some(&catalog));
     assert!(problems.is_empty(), "{problems:?}");
+}
+
+#[test]
+fn every_interface_message_must_exist_in_the_source_locale() {
+    let (dir, loaded) = load(&[("en/ui.ftl", "language-name = English\nui-site-title = Career paths\n")]);
+    let problems = loaded.locales.missing_interface_messages();
+    assert_eq!(problems.len(), ladder_i18n::interface::ALL.len() - 2);
+    let table_role = problems.iter().find(|p| p.to_string().contains("`ui-table-role`")).unwrap();
+    assert_eq!(table_role.path, dir.path().join("en/ui.ftl"), "where the other interface messages are");
+    assert_eq!(table_role.kind.severity(), ladder_i18n::Severity::Error);
 }

@@ -265,12 +265,14 @@ impl Loader {
         let Some((parsed, source)) = self.parse::<T>(&dir.join(file)) else {
             return declared;
         };
-        declared.loaded = true;
         let raw_ids = list(parsed);
         if raw_ids.is_empty() {
             let position = source.map.key(key);
             self.error(&source, position, ErrorKind::Empty { kind });
+            // One error for the empty list, not one more for every reference to what it lacks.
+            return declared;
         }
+        declared.loaded = true;
         for (index, raw) in raw_ids.iter().enumerate() {
             self.declare(&mut declared, kind, raw, &source, &format!("{key}[{index}]"));
         }
