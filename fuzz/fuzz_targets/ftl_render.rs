@@ -1,6 +1,6 @@
 //! Fuzz target: any bytes as the Spanish interface strings (`locales/es/ui.ftl`) of the default
 //! project, loaded and rendered into every page kind in both formats: never a panic, a hang or a
-//! stack overflow, whatever the translator typed.
+//! stack overflow, whatever the translator typed. The checks a render runs first are run too.
 
 #![no_main]
 
@@ -44,6 +44,11 @@ fuzz_target!(|data: &[u8]| {
     let fixture = fixture();
     let _ = fs::write(fixture.locales_dir.join("es/ui.ftl"), data);
     let Ok(loaded) = Locales::load(&fixture.locales_dir) else { return };
+    // The checks a render runs before any page; the pages are then rendered whatever they found,
+    // so the resolver meets text the checks would have stopped.
+    let _ = loaded.locales.validate(Some(&fixture.catalog));
+    let _ = loaded.locales.missing_interface_messages();
+    let _ = loaded.locales.missing_catalog_messages(&fixture.catalog);
     let Ok(es) = loaded.locales.localizer(&"es".parse().expect("a tag")) else { return };
     let localizers = [es];
     let (site, _) = Site::new(&fixture.catalog, &localizers);
