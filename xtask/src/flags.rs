@@ -7,6 +7,7 @@ use ladder_i18n::LanguageIdentifier;
 use ladder_renderer::Format;
 
 use crate::diagnostics::Diagnostic;
+use crate::project::ProjectPaths;
 
 /// More threads than this only cost memory and start-up time: rendering is bound by the cores
 /// and the disk long before.
@@ -145,4 +146,14 @@ pub fn project_root() -> Result<PathBuf, Diagnostic> {
         Diagnostic::error(format!("no catalog/ directory in {} or any directory above it", cwd.display()))
             .with_help("run Ladder inside a project, or pass --catalog DIR, --locales DIR and --out DIR".to_owned())
     })
+}
+
+impl RenderOptions {
+    pub fn project_paths(&self) -> ProjectPaths {
+        ProjectPaths {
+            catalog_dir: self.catalog_dir.clone(),
+            locales_dir: self.locales_dir.clone(),
+            templates_dir: self.templates_dir.clone(),
+        }
+    }
 }

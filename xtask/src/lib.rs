@@ -7,5 +7,6 @@
 
 pub mod diagnostics;
 pub mod flags;
+pub mod project;
 mod publish;
 pub mod render;

@@ -10,11 +10,12 @@ use std::time::{Duration, Instant};
 
 use ladder_i18n::{FallbackCount, LanguageIdentifier, Locales, Localizer, Problem, Severity};
 use ladder_model::Catalog;
-use ladder_renderer::{Format, Job, Page, RenderError, Renderer, Site};
+use ladder_renderer::{Format, Job, Page, RenderError, Site};
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 use crate::flags::{LocaleSelection, RenderOptions};
+use crate::project::{Project, Renderable, sorted};
 use crate::publish::{PublishError, Publisher};
 
 /// What a successful render did.
@@ -91,39 +92,12 @@ enum Outcome {
 
 pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
     let started = Instant::now();
-    // Catalog and translations are both read and checked before either can stop the render, so
-    // one run reports every mistake of both.
-    let catalog = Catalog::load(&options.catalog_dir);
-    let loaded = Locales::load(&options.locales_dir);
-    let mut diagnostics: Vec<Diagnostic> = match &catalog {
-        Ok(_) => Vec::new(),
-        Err(errors) => errors.iter().map(Diagnostic::from).collect(),
+    let project = Project::load(options.project_paths());
+    let Some(Renderable { catalog, locales, renderer }) = project.renderable() else {
+        return Err(Failure::Invalid(project.diagnostics().to_vec()));
     };
-    match &loaded {
-        Ok(loaded) => {
-            diagnostics.extend(loaded.problems.iter().map(Diagnostic::from));
-            diagnostics.extend(loaded.locales.validate(catalog.as_ref().ok()).iter().map(Diagnostic::from));
-            diagnostics.extend(loaded.locales.missing_interface_messages().iter().map(Diagnostic::from));
-            if let Ok(catalog) = &catalog {
-                diagnostics.extend(loaded.locales.missing_catalog_messages(catalog).iter().map(Diagnostic::from));
-            }
-        }
-        Err(err) => {
-            let help = "pass --locales DIR, or create locales/en/ with the source messages".to_owned();
-            diagnostics.push(Diagnostic::error(err.to_string()).with_help(help));
-        }
-    }
-    let (Ok(catalog), Ok(loaded)) = (catalog, loaded) else {
-        return Err(Failure::Invalid(sorted(diagnostics)));
-    };
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        return Err(Failure::Invalid(sorted(diagnostics)));
-    }
-    let locales = loaded.locales;
-
-    let rendered_localizers = localizers(&locales, &options.locales)?;
-    let renderer = Renderer::new(options.templates_dir.as_deref())
-        .map_err(|err| Failure::Invalid(vec![Diagnostic::from(&err)]))?;
+    let mut diagnostics = project.diagnostics().to_vec();
+    let rendered_localizers = localizers(locales, &options.locales)?;
 
     let mut inputs = vec![("catalog", options.catalog_dir.as_path()), ("locales", options.locales_dir.as_path())];
     if let Some(templates) = &options.templates_dir {
@@ -134,7 +108,7 @@ pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
     // What the full plan would publish that this render does not: other locales' and formats'
     // files of the previous output are carried over; everything outside the full plan is pruned.
     let rendered_tags: Vec<LanguageIdentifier> = rendered_localizers.iter().map(|l| l.locale().clone()).collect();
-    let kept = kept_files(&catalog, &locales, &rendered_tags, &options.formats, &publisher);
+    let kept = kept_files(catalog, locales, &rendered_tags, &options.formats, &publisher);
     // The chooser and the language links list every locale of the new output, rendered or kept,
     // in one order (by tag) however the render was asked for.
     let mut published_tags: Vec<LanguageIdentifier> = rendered_tags.clone();
@@ -143,7 +117,7 @@ pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
     published_tags.dedup();
     let published_localizers: Vec<Localizer> =
         published_tags.iter().filter_map(|tag| locales.localizer(tag).ok()).collect();
-    let (site, problems) = Site::new(&catalog, &published_localizers);
+    let (site, problems) = Site::new(catalog, &published_localizers);
     diagnostics.extend(problems.iter().map(Diagnostic::from));
     let rendered_indices: Vec<usize> = (0..published_localizers.len())
         .filter(|&index| rendered_tags.contains(published_localizers[index].locale()))
@@ -326,13 +300,4 @@ fn in_pool<T: Send>(threads: Option<usize>, work: impl FnOnce() -> T + Send) -> 
             Ok(pool.install(work))
         }
     }
-}
-
-/// Diagnostics in file order, each once: many pages can meet the same translation problem.
-fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    diagnostics.sort_by(|a, b| {
-        (&a.path, a.position, &a.message, b.severity).cmp(&(&b.path, b.position, &b.message, a.severity))
-    });
-    diagnostics.dedup();
-    diagnostics
 }
