@@ -24,6 +24,8 @@ pub struct Flags {
 pub enum Command {
     /// Render the catalog into Markdown and HTML pages, one directory per locale.
     Render(RenderFlags),
+    /// Write a synthetic catalog and translations of any size, for benchmarks.
+    GenCatalog(GenCatalogFlags),
 }
 
 #[derive(Debug, clap::Args)]
@@ -53,6 +55,25 @@ pub struct RenderFlags {
     /// Worker threads, 1 to 256 [default: one per core]. The output is the same whatever the number.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=i64::from(MAX_THREADS)))]
     pub threads: Option<u16>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct GenCatalogFlags {
+    /// How many skills.
+    #[arg(long, default_value_t = 1000)]
+    pub skills: usize,
+    /// How many roles; each skill is needed by four of them.
+    #[arg(long, default_value_t = 20)]
+    pub roles: usize,
+    /// How many locales, English first, then es, ru, ar, de, fr, pt-BR, ja, pl, it, uk, zh.
+    #[arg(long, default_value_t = 10)]
+    pub locales: usize,
+    /// The directory to write `catalog/` and `locales/` into.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// The same seed gives the same bytes.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -7,6 +7,7 @@
 
 pub mod diagnostics;
 pub mod flags;
+pub mod gen_catalog;
 pub mod project;
 mod publish;
 pub mod render;

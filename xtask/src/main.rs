@@ -14,6 +14,34 @@ fn main() -> ExitCode {
     let flags = Flags::parse();
     let cwd = std::env::current_dir().unwrap_or_default();
     match flags.command {
+        Command::GenCatalog(gen_flags) => {
+            let options = xtask::gen_catalog::GenOptions {
+                skills: gen_flags.skills,
+                roles: gen_flags.roles,
+                locales: gen_flags.locales,
+                out: gen_flags.out,
+                seed: gen_flags.seed,
+            };
+            match xtask::gen_catalog::run(&options) {
+                Ok(report) => {
+                    println!(
+                        "wrote {} skills, {} roles, {} locale(s) ({}): {} files, {:.1} MiB -> {}",
+                        report.skills,
+                        report.roles,
+                        report.locales.len(),
+                        report.locales.join(", "),
+                        report.files,
+                        report.bytes as f64 / (1024.0 * 1024.0),
+                        options.out.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(diagnostic) => {
+                    eprint!("{}", diagnostic.render(&cwd));
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Render(render_flags) => {
             let options = match render_flags.into_options() {
                 Ok(options) => options,
