@@ -26,6 +26,8 @@ pub enum Command {
     Render(RenderFlags),
     /// Write a synthetic catalog and translations of any size, for benchmarks.
     GenCatalog(GenCatalogFlags),
+    /// Time renders of synthetic catalogs against the write floor (release build).
+    Bench(BenchFlags),
 }
 
 #[derive(Debug, clap::Args)]
@@ -74,6 +76,13 @@ pub struct GenCatalogFlags {
     /// The same seed gives the same bytes.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BenchFlags {
+    /// Catalog sizes in skills, each with 20 roles and 10 locales.
+    #[arg(long, value_delimiter = ',', default_values_t = [100, 1000])]
+    pub sizes: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

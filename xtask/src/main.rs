@@ -14,6 +14,19 @@ fn main() -> ExitCode {
     let flags = Flags::parse();
     let cwd = std::env::current_dir().unwrap_or_default();
     match flags.command {
+        Command::Bench(bench_flags) => {
+            let result = xtask::flags::project_root().and_then(|root| xtask::bench::run(&root, &bench_flags.sizes));
+            match result {
+                Ok(table) => {
+                    print!("{table}");
+                    ExitCode::SUCCESS
+                }
+                Err(diagnostic) => {
+                    eprint!("{}", diagnostic.render(&cwd));
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::GenCatalog(gen_flags) => {
             let options = xtask::gen_catalog::GenOptions {
                 skills: gen_flags.skills,
