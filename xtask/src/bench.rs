@@ -96,8 +96,7 @@ fn measure(binary: &Path, args: &[String], dir: &Path) -> Result<Measure, Diagno
     let proc_dir = PathBuf::from(format!("/proc/{}", child.id()));
     let mut sample = Measure::default();
     // Until the process is a zombie its /proc entry holds its own figures; `wait` would reap it.
-    loop {
-        let Ok(stat) = fs::read_to_string(proc_dir.join("stat")) else { break };
+    while let Ok(stat) = fs::read_to_string(proc_dir.join("stat")) {
         let fields: Vec<&str> = stat.rsplit_once(") ").map_or("", |(_, rest)| rest).split(' ').collect();
         let ticks = |index: usize| fields.get(index).and_then(|field| field.parse::<u64>().ok()).unwrap_or(0);
         // Fields after the name, from 0: state is 0, utime 11, stime 12 (in clock ticks of 10 ms).
