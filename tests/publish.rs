@@ -218,6 +218,42 @@ fn a_partial_render_keeps_the_other_locales_and_formats_and_lists_every_locale()
     assert!(!chooser.contains("es/index.html"), "{chooser}");
 }
 
+/// Pseudolocales are rendered when asked for by tag, and belong to the full plan only then: the
+/// next render that does not ask for them prunes them, as it would a removed locale.
+#[test]
+fn pseudolocales_are_published_when_asked_for_and_pruned_by_a_render_without_them() {
+    let input = input(0);
+    let out = tempfile::tempdir().unwrap();
+    let mut pseudo = options(input.path(), out.path());
+    pseudo.locales = LocaleSelection::Only(vec!["en-XA".parse().unwrap(), "ar-XB".parse().unwrap()]);
+    let report = render::run(&pseudo).unwrap();
+    assert_eq!(report.locales, ["en-XA", "ar-XB"]);
+    assert!(report.fallbacks.is_empty(), "a pseudolocale falls back to nothing: {:?}", report.fallbacks);
+    let page = fs::read_to_string(out.path().join("ar-XB/skills/serverless-functions.html")).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"ar-XB\" dir=\"rtl\">"), "{page}");
+    let page = fs::read_to_string(out.path().join("en-XA/skills/serverless-functions.html")).unwrap();
+    assert!(page.contains("<h1>Şeeeřṽeeeřŀeeeşş Ƒuuƞƈŧiiooƞş</h1>"), "{page}");
+    assert!(!page.contains(r#"lang="en""#), "en-XA text is not an English fallback");
+
+    // Rendering a real locale beside them keeps them; a plain render (every real locale) prunes them.
+    let mut spanish = options(input.path(), out.path());
+    spanish.locales = LocaleSelection::Only(vec!["es".parse().unwrap(), "en-XA".parse().unwrap()]);
+    render::run(&spanish).unwrap();
+    assert!(out.path().join("en-XA/index.md").is_file() && !out.path().join("ar-XB").exists());
+    let chooser = fs::read_to_string(out.path().join("index.html")).unwrap();
+    assert!(chooser.contains(r#"hreflang="en-XA">Eƞɠŀiişħ (en-XA)</a>"#), "{chooser}");
+    render::run(&options(input.path(), out.path())).unwrap();
+    assert!(!out.path().join("en-XA").exists());
+    let chooser = fs::read_to_string(out.path().join("index.html")).unwrap();
+    assert!(!chooser.contains("en-XA"), "{chooser}");
+
+    // An output holding them without a manifest has Ladder's layout: adopted, then pruned.
+    render::run(&pseudo).unwrap();
+    fs::remove_file(out.path().join(".ladder-manifest")).unwrap();
+    render::run(&options(input.path(), out.path())).unwrap();
+    assert!(!out.path().join("en-XA").exists() && !out.path().join("ar-XB").exists());
+}
+
 #[test]
 fn a_failed_render_leaves_the_output_and_no_work_directory() {
     let input = input(2);

@@ -18,6 +18,7 @@ use unic_langid::{CharacterDirection, LanguageIdentifier};
 use crate::interface::{self, InterfaceMessage};
 use crate::locales::LocaleData;
 use crate::problem::{Problem, ProblemKind};
+use crate::pseudo::Pseudolocale;
 use crate::resolve::{self, Reached};
 use crate::walk::{self, Element};
 
@@ -33,6 +34,8 @@ pub struct Localizer {
     bundles: Vec<Bundle>,
     /// One per locale of the chain.
     data: Vec<Arc<LocaleData>>,
+    /// Set for a pseudolocale, whose one bundle transforms the source's messages.
+    pseudo: Option<Pseudolocale>,
 }
 
 /// A formatted message and where its text came from.
@@ -60,8 +63,14 @@ impl Localizer {
         chain: Vec<LanguageIdentifier>,
         bundles: Vec<Bundle>,
         data: Vec<Arc<LocaleData>>,
+        pseudo: Option<Pseudolocale>,
     ) -> Localizer {
-        Localizer { locale, chain, bundles, data }
+        Localizer { locale, chain, bundles, data, pseudo }
+    }
+
+    /// The pseudolocale this localizer formats, if it is one.
+    pub fn pseudolocale(&self) -> Option<Pseudolocale> {
+        self.pseudo
     }
 
     /// The requested locale, as pages declare it (`<html lang>`, output directory).
@@ -129,7 +138,11 @@ impl Localizer {
     }
 
     /// How many source messages no locale of the chain before the source translates.
+    /// A pseudolocale translates everything.
     pub fn fallback_count(&self) -> FallbackCount {
+        if self.pseudo.is_some() {
+            return FallbackCount { fell_back: 0, total: self.source().message_ids.len() };
+        }
         let translations = &self.data[..self.data.len() - 1];
         let source_ids = &self.source().message_ids;
         let fell_back = source_ids.iter().filter(|id| !translations.iter().any(|data| data.has_message(id))).count();
@@ -160,7 +173,12 @@ impl Localizer {
             for error in &errors {
                 problems.push(self.format_problem(index, id, attribute, pattern, given, error));
             }
-            return Localized { text: strip_bidi(text), locale: &self.chain[index], fell_back: index > 0 };
+            let mut text = strip_bidi(text);
+            // `Eƞɠŀiişħ (en-XA)`: recognisable in a list of languages, and not taken for English.
+            if self.pseudo.is_some() && id == interface::LANGUAGE_NAME.id && attribute.is_none() {
+                text = Cow::Owned(format!("{text} ({})", self.locale));
+            }
+            return Localized { text, locale: &self.chain[index], fell_back: index > 0 };
         }
         let source = self.chain.len() - 1;
         let kind = match attribute {
