@@ -136,8 +136,8 @@ fn a_rerender_keeps_unchanged_files_and_a_changed_description_changes_only_its_p
     set_description(input.path(), "extra-1", "Writes a first function, with help.");
     let report = render::run(&options(input.path(), &out)).unwrap();
     let last = files(&out);
-    // The skill's pages and the role page quoting the description, in English and in Spanish
-    // (which falls back to English for it).
+    // The skill's pages and the role page quoting the description, in English, Spanish and
+    // Russian (which fall back to English for it).
     let expected = [
         ".ladder-manifest",
         "en/roles/cloud-engineer.html",
@@ -148,9 +148,13 @@ fn a_rerender_keeps_unchanged_files_and_a_changed_description_changes_only_its_p
         "es/roles/cloud-engineer.md",
         "es/skills/extra-1.html",
         "es/skills/extra-1.md",
+        "ru/roles/cloud-engineer.html",
+        "ru/roles/cloud-engineer.md",
+        "ru/skills/extra-1.html",
+        "ru/skills/extra-1.md",
     ];
     assert_eq!(changed(&after, &last), expected);
-    assert_eq!(report.kept, report.files - 8);
+    assert_eq!(report.kept, report.files - 12);
     assert!(String::from_utf8_lossy(&last["en/skills/extra-1.md"].bytes).contains("Writes a first function"));
     assert!(!work_dir(&out).exists());
 }
@@ -164,7 +168,7 @@ fn a_removed_skill_is_pruned() {
 
     fs::remove_file(input.path().join("catalog/skills/extra-2.yaml")).unwrap();
     let report = render::run(&options(input.path(), out.path())).unwrap();
-    assert_eq!(report.pruned, 4, "2 locales x 2 formats");
+    assert_eq!(report.pruned, 6, "3 locales x 2 formats");
     let left: Vec<String> = files(out.path()).into_keys().filter(|path| path.contains("extra-2")).collect();
     assert!(left.is_empty(), "pruning left {left:?}");
     let manifest = fs::read_to_string(out.path().join(".ladder-manifest")).unwrap();
@@ -203,7 +207,7 @@ fn a_partial_render_keeps_the_other_locales_and_formats_and_lists_every_locale()
     let mut html = spanish;
     html.formats = vec![Format::Html];
     let report = render::run(&html).unwrap();
-    assert_eq!(report.pruned, 4);
+    assert_eq!(report.pruned, 6, "3 locales x 2 formats");
     let now = files(out.path());
     assert!(now.contains_key("es/skills/extra-1.md") && now.contains_key("en/skills/extra-1.md"));
     assert!(!now.keys().any(|path| path.contains("extra-0")), "{:?}", now.keys());

@@ -214,7 +214,7 @@ fn an_unknown_locale_is_a_usage_error() {
     let failure = render::run(&options).unwrap_err();
     assert_eq!(failure.exit_code(), 2);
     insta::assert_snapshot!(failure.diagnostics()[0].render(&workspace()), @"
-    error: no translations for `fr`: available locales are en, es
+    error: no translations for `fr`: available locales are en, es, ru
      |
      = help: add locales/fr/ with its .ftl files, or pick an available locale
     ");
