@@ -529,3 +529,59 @@ fn every_interface_message_must_exist_in_the_source_locale() {
     assert_eq!(table_role.path, dir.path().join("en/ui.ftl"), "where the other interface messages are");
     assert_eq!(table_role.kind.severity(), ladder_i18n::Severity::Error);
 }
+
+/// A message whose text arguments come from another locale than itself is cut into pieces, each
+/// with its language: here an English fallback sentence around an Arabic role name.
+#[test]
+fn text_arguments_from_another_locale_make_segments() {
+    let (_dir, loaded) = load(&[
+        ("en/ui.ftl", "ui-role-title = Career path: { $role }\nui-table-caption = { $skill }: { $level }\n"),
+        ("en/catalog.ftl", "role-developer = Developer\nlevel-junior = Junior\nskill-x = Unit Testing\n"),
+        ("ar/all.ftl", "ui-table-caption = { $skill } — { $level }\nrole-developer = مطوّر\nlevel-junior = مبتدئ\n"),
+    ]);
+    let ar = loaded.locales.localizer(&locale("ar")).unwrap();
+    let mut problems = Vec::new();
+    let role = ar.message("role-developer", &mut problems);
+    let title = ar.interface_with(interface::ROLE_TITLE, &[], &[("role", &role)], &mut problems);
+    assert_eq!(
+        (title.text.as_ref(), title.locale.to_string(), title.fell_back),
+        ("Career path: مطوّر", "en".into(), true)
+    );
+    let pieces: Vec<(&str, String)> =
+        title.pieces().into_iter().map(|(text, locale)| (text, locale.to_string())).collect();
+    assert_eq!(pieces, [("Career path: ", "en".to_owned()), ("مطوّر", "ar".to_owned())]);
+
+    // An Arabic caption around an English skill name; pieces of one language are one segment.
+    let skill = ar.message("skill-x", &mut problems);
+    let level = ar.message("level-junior", &mut problems);
+    let caption =
+        ar.interface_with(interface::TABLE_CAPTION, &[], &[("skill", &skill), ("level", &level)], &mut problems);
+    let pieces: Vec<(&str, String)> =
+        caption.pieces().into_iter().map(|(text, locale)| (text, locale.to_string())).collect();
+    assert_eq!(pieces, [("Unit Testing", "en".to_owned()), (" — مبتدئ", "ar".to_owned())]);
+
+    // Everything in the message's language: no segments.
+    let en = loaded.locales.localizer(&locale("en")).unwrap();
+    let role = en.message("role-developer", &mut problems);
+    let title = en.interface_with(interface::ROLE_TITLE, &[], &[("role", &role)], &mut problems);
+    assert_eq!((title.text.as_ref(), title.segments.len()), ("Career path: Developer", 0));
+    assert!(problems.is_empty(), "{problems:?}");
+}
+
+/// Where a text argument is selected on, a marker would change the text: no segments, rather
+/// than wrong ones.
+#[test]
+fn segments_never_disagree_with_the_text() {
+    let (_dir, loaded) = load(&[
+        (
+            "en/ui.ftl",
+            "ui-role-title = { $role ->\n    [dev] The developer path\n   *[other] Career path: { $role }\n    }\n",
+        ),
+        ("ar/all.ftl", "role-developer = dev\n"),
+    ]);
+    let ar = loaded.locales.localizer(&locale("ar")).unwrap();
+    let mut problems = Vec::new();
+    let role = ar.message("role-developer", &mut problems);
+    let title = ar.interface_with(interface::ROLE_TITLE, &[], &[("role", &role)], &mut problems);
+    assert_eq!((title.text.as_ref(), title.segments.len()), ("The developer path", 0));
+}
