@@ -136,8 +136,8 @@ fn a_rerender_keeps_unchanged_files_and_a_changed_description_changes_only_its_p
     set_description(input.path(), "extra-1", "Writes a first function, with help.");
     let report = render::run(&options(input.path(), &out)).unwrap();
     let last = files(&out);
-    // The skill's pages and the role page quoting the description, in English and in Spanish
-    // (which falls back to English for it).
+    // The skill's pages and the role page quoting the description, in English, Spanish and
+    // Russian (which fall back to English for it).
     let expected = [
         ".ladder-manifest",
         "en/roles/cloud-engineer.html",
@@ -148,9 +148,13 @@ fn a_rerender_keeps_unchanged_files_and_a_changed_description_changes_only_its_p
         "es/roles/cloud-engineer.md",
         "es/skills/extra-1.html",
         "es/skills/extra-1.md",
+        "ru/roles/cloud-engineer.html",
+        "ru/roles/cloud-engineer.md",
+        "ru/skills/extra-1.html",
+        "ru/skills/extra-1.md",
     ];
     assert_eq!(changed(&after, &last), expected);
-    assert_eq!(report.kept, report.files - 8);
+    assert_eq!(report.kept, report.files - 12);
     assert!(String::from_utf8_lossy(&last["en/skills/extra-1.md"].bytes).contains("Writes a first function"));
     assert!(!work_dir(&out).exists());
 }
@@ -164,7 +168,7 @@ fn a_removed_skill_is_pruned() {
 
     fs::remove_file(input.path().join("catalog/skills/extra-2.yaml")).unwrap();
     let report = render::run(&options(input.path(), out.path())).unwrap();
-    assert_eq!(report.pruned, 4, "2 locales x 2 formats");
+    assert_eq!(report.pruned, 6, "3 locales x 2 formats");
     let left: Vec<String> = files(out.path()).into_keys().filter(|path| path.contains("extra-2")).collect();
     assert!(left.is_empty(), "pruning left {left:?}");
     let manifest = fs::read_to_string(out.path().join(".ladder-manifest")).unwrap();
@@ -203,7 +207,7 @@ fn a_partial_render_keeps_the_other_locales_and_formats_and_lists_every_locale()
     let mut html = spanish;
     html.formats = vec![Format::Html];
     let report = render::run(&html).unwrap();
-    assert_eq!(report.pruned, 4);
+    assert_eq!(report.pruned, 6, "3 locales x 2 formats");
     let now = files(out.path());
     assert!(now.contains_key("es/skills/extra-1.md") && now.contains_key("en/skills/extra-1.md"));
     assert!(!now.keys().any(|path| path.contains("extra-0")), "{:?}", now.keys());
@@ -216,6 +220,42 @@ fn a_partial_render_keeps_the_other_locales_and_formats_and_lists_every_locale()
     assert!(!out.path().join("es").exists());
     let chooser = fs::read_to_string(out.path().join("index.html")).unwrap();
     assert!(!chooser.contains("es/index.html"), "{chooser}");
+}
+
+/// Pseudolocales are rendered when asked for by tag, and belong to the full plan only then: the
+/// next render that does not ask for them prunes them, as it would a removed locale.
+#[test]
+fn pseudolocales_are_published_when_asked_for_and_pruned_by_a_render_without_them() {
+    let input = input(0);
+    let out = tempfile::tempdir().unwrap();
+    let mut pseudo = options(input.path(), out.path());
+    pseudo.locales = LocaleSelection::Only(vec!["en-XA".parse().unwrap(), "ar-XB".parse().unwrap()]);
+    let report = render::run(&pseudo).unwrap();
+    assert_eq!(report.locales, ["en-XA", "ar-XB"]);
+    assert!(report.fallbacks.is_empty(), "a pseudolocale falls back to nothing: {:?}", report.fallbacks);
+    let page = fs::read_to_string(out.path().join("ar-XB/skills/serverless-functions.html")).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"ar-XB\" dir=\"rtl\">"), "{page}");
+    let page = fs::read_to_string(out.path().join("en-XA/skills/serverless-functions.html")).unwrap();
+    assert!(page.contains("<h1>Şeeeřṽeeeřŀeeeşş Ƒuuƞƈŧiiooƞş</h1>"), "{page}");
+    assert!(!page.contains(r#"lang="en""#), "en-XA text is not an English fallback");
+
+    // Rendering a real locale beside them keeps them; a plain render (every real locale) prunes them.
+    let mut spanish = options(input.path(), out.path());
+    spanish.locales = LocaleSelection::Only(vec!["es".parse().unwrap(), "en-XA".parse().unwrap()]);
+    render::run(&spanish).unwrap();
+    assert!(out.path().join("en-XA/index.md").is_file() && !out.path().join("ar-XB").exists());
+    let chooser = fs::read_to_string(out.path().join("index.html")).unwrap();
+    assert!(chooser.contains(r#"hreflang="en-XA">Eƞɠŀiişħ (en-XA)</a>"#), "{chooser}");
+    render::run(&options(input.path(), out.path())).unwrap();
+    assert!(!out.path().join("en-XA").exists());
+    let chooser = fs::read_to_string(out.path().join("index.html")).unwrap();
+    assert!(!chooser.contains("en-XA"), "{chooser}");
+
+    // An output holding them without a manifest has Ladder's layout: adopted, then pruned.
+    render::run(&pseudo).unwrap();
+    fs::remove_file(out.path().join(".ladder-manifest")).unwrap();
+    render::run(&options(input.path(), out.path())).unwrap();
+    assert!(!out.path().join("en-XA").exists() && !out.path().join("ar-XB").exists());
 }
 
 #[test]

@@ -51,8 +51,15 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 /// Renders `input` (a directory with `catalog/` and `locales/`) and snapshots, under
 /// `snapshots/<name>/`, every output file, or the diagnostics (`errors`) if the input is invalid.
 fn check_case(name: &str, input: &Path) {
+    check_case_in(name, input, LocaleSelection::All);
+}
+
+/// [`check_case`] for some locales only.
+fn check_case_in(name: &str, input: &Path, locales: LocaleSelection) {
     let out = tempfile::tempdir().unwrap();
-    let result = render::run(&options(input, out.path()));
+    let mut options = options(input, out.path());
+    options.locales = locales;
+    let result = render::run(&options);
     let rendered = files(out.path());
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path(workspace().join("tests/snapshots").join(name));
@@ -92,6 +99,29 @@ fn cases_render_as_reviewed() {
     assert!(!names.is_empty());
     for name in names {
         check_case(&name, &cases.join(&name));
+    }
+}
+
+/// The pseudolocales of text that looks like markup: transformed, still escaped, tables whole.
+#[test]
+fn pseudolocales_transform_text_and_keep_markup_escaped() {
+    let input = workspace().join("tests/cases/tricky-text");
+    let pseudo = vec!["en-XA".parse().unwrap(), "ar-XB".parse().unwrap()];
+    check_case_in("tricky-text-pseudo", &input, LocaleSelection::Only(pseudo.clone()));
+
+    let out = tempfile::tempdir().unwrap();
+    let mut options = options(&input, out.path());
+    options.locales = LocaleSelection::Only(pseudo);
+    render::run(&options).unwrap();
+    for tag in ["en-XA", "ar-XB"] {
+        let read = |ext: &str| fs::read_to_string(out.path().join(format!("{tag}/skills/html-and-markdown.{ext}")));
+        let (markdown, html) = (read("md").unwrap(), read("html").unwrap());
+        for row in markdown.lines().filter(|line| line.starts_with("| [")) {
+            let unescaped_pipes = row.replace(r"\|", "").matches('|').count();
+            assert_eq!(unescaped_pipes, 4, "a row of other than three cells: {row}");
+        }
+        assert!(!html.contains("<script>") && html.contains("&lt;/"), "{html}");
+        assert!(!html.contains(r#"lang="en""#), "{tag} is no English fallback");
     }
 }
 
@@ -184,7 +214,7 @@ fn an_unknown_locale_is_a_usage_error() {
     let failure = render::run(&options).unwrap_err();
     assert_eq!(failure.exit_code(), 2);
     insta::assert_snapshot!(failure.diagnostics()[0].render(&workspace()), @"
-    error: no translations for `fr`: available locales are en, es
+    error: no translations for `fr`: available locales are en, es, ru
      |
      = help: add locales/fr/ with its .ftl files, or pick an available locale
     ");

@@ -32,8 +32,9 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct RenderFlags {
-    /// Locales to render, such as `es` or `es-MX` (repeat or separate with commas).
-    /// Without --lang or --all, every locale under the locales directory is rendered.
+    /// Locales to render, such as `es` or `es-MX`, or the pseudolocales `en-XA` and `ar-XB`
+    /// (repeat or separate with commas). Without --lang or --all, every locale under the
+    /// locales directory is rendered.
     #[arg(long = "lang", value_name = "LOCALE", value_delimiter = ',', conflicts_with = "all")]
     pub langs: Vec<LanguageIdentifier>,
     /// Render every locale that has a directory under the locales directory.

@@ -780,9 +780,16 @@ mod tests {
 
     #[test]
     fn the_layout_is_ladders_pages_and_nothing_else() {
-        for path in
-            ["index.html", "ladder.css", "en/index.md", "es-MX/index.html", "es/skills/a-b.md", "en/roles/x1.html"]
-        {
+        for path in [
+            "index.html",
+            "ladder.css",
+            "en/index.md",
+            "es-MX/index.html",
+            "es/skills/a-b.md",
+            "en/roles/x1.html",
+            "en-XA/index.md",
+            "ar-XB/roles/x1.html",
+        ] {
             assert!(layout_file(path), "{path}");
         }
         for path in [
@@ -796,7 +803,13 @@ mod tests {
         ] {
             assert!(!layout_file(path), "{path}");
         }
-        assert!(layout_dir("en") && layout_dir("es-MX/skills") && !layout_dir("en/misc") && !layout_dir("x_y"));
+        assert!(
+            layout_dir("en")
+                && layout_dir("es-MX/skills")
+                && layout_dir("ar-XB/roles")
+                && !layout_dir("en/misc")
+                && !layout_dir("x_y")
+        );
     }
 
     #[test]

@@ -37,7 +37,7 @@ fn a_render_prints_a_short_summary_with_fallbacks_per_locale() {
 fn usage_errors_exit_with_2() {
     let (code, _, stderr) = render(&workspace(), &["--lang", "fr", "--out", "/nonexistent/never-written"]);
     assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.starts_with("error: no translations for `fr`: available locales are en, es\n"), "{stderr}");
+    assert!(stderr.starts_with("error: no translations for `fr`: available locales are en, es, ru\n"), "{stderr}");
 
     let (code, _, stderr) = render(&workspace(), &["--format", "pdf"]);
     assert_eq!(code, 2, "{stderr}");

@@ -16,6 +16,7 @@ use crate::localizer::{Bundle, Localizer};
 use crate::message_ids::{self, CatalogMessage};
 use crate::nesting::{MAX_PLACEABLE_DEPTH, too_deep};
 use crate::problem::{LoadError, Problem, ProblemKind, UnsupportedLocale};
+use crate::pseudo::Pseudolocale;
 use crate::walk;
 
 /// The source language: every message exists in it, and every chain ends with it.
@@ -31,6 +32,8 @@ pub struct Locales {
     /// Sorted by tag, so that every listing and every run is in the same order.
     pub(crate) locales: Vec<Arc<LocaleData>>,
     source: LanguageIdentifier,
+    /// The pseudolocales no directory overrides, sorted by tag.
+    pseudolocales: Vec<(Pseudolocale, LanguageIdentifier)>,
 }
 
 /// [`Locales`] and the problems found while reading them.
@@ -165,7 +168,13 @@ impl Locales {
         if !locales.iter().any(|data| data.locale == source) {
             return Err(LoadError::NoSourceLocale { dir: dir.to_path_buf(), source_locale: source });
         }
-        Ok(Loaded { locales: Locales { locales, source }, problems })
+        // A directory named like a pseudolocale is a real locale and wins.
+        let pseudolocales = Pseudolocale::ALL
+            .into_iter()
+            .map(|pseudo| (pseudo, pseudo.locale()))
+            .filter(|(_, tag)| !locales.iter().any(|data| &data.locale == tag))
+            .collect();
+        Ok(Loaded { locales: Locales { locales, source, pseudolocales }, problems })
     }
 
     pub fn source(&self) -> &LanguageIdentifier {
@@ -177,9 +186,32 @@ impl Locales {
         self.locales.iter().map(|l| &l.locale)
     }
 
+    /// The pseudolocales (`ar-XB`, `en-XA`), sorted by tag: made from the source messages, with no
+    /// directory. [`Locales::localizer`] serves them; [`Locales::available`] does not list them,
+    /// so rendering every locale renders the real ones only.
+    pub fn pseudolocales(&self) -> impl Iterator<Item = &LanguageIdentifier> {
+        self.pseudolocales.iter().map(|(_, tag)| tag)
+    }
+
+    /// Whether `locale` is one of [`Locales::pseudolocales`].
+    pub fn is_pseudolocale(&self, locale: &LanguageIdentifier) -> bool {
+        self.pseudolocale(locale).is_some()
+    }
+
+    fn pseudolocale(&self, locale: &LanguageIdentifier) -> Option<&(Pseudolocale, LanguageIdentifier)> {
+        let pseudo = Pseudolocale::of(locale)?;
+        self.pseudolocales.iter().find(|(known, _)| *known == pseudo)
+    }
+
     /// A localizer for `requested`, falling back through the closest available locales to the
     /// source language: `es-MX` gives `es-MX -> es -> en` where `es-MX/` exists, else `es -> en`.
+    /// A pseudolocale's chain is itself alone: its text is the source's, transformed.
     pub fn localizer(&self, requested: &LanguageIdentifier) -> Result<Localizer, UnsupportedLocale> {
+        if let Some((pseudo, tag)) = self.pseudolocale(requested) {
+            let source = Arc::clone(self.data(&self.source));
+            let bundle = pseudo_bundle(&source, *pseudo);
+            return Ok(Localizer::new(tag.clone(), vec![tag.clone()], vec![bundle], vec![source], Some(*pseudo)));
+        }
         let chain = self.chain(requested);
         // Negotiation always appends the source; a chain of the source alone means nothing matched.
         let matched = chain.len() > 1 || requested.language == self.source.language;
@@ -191,7 +223,7 @@ impl Locales {
         }
         let data: Vec<Arc<LocaleData>> = chain.iter().map(|locale| Arc::clone(self.data(locale))).collect();
         let bundles = (0..data.len()).map(|index| bundle(&data[index..])).collect();
-        Ok(Localizer::new(requested.clone(), chain, bundles, data))
+        Ok(Localizer::new(requested.clone(), chain, bundles, data, None))
     }
 
     /// Every message the catalog needs that the source locale lacks, as problems to report before
@@ -277,6 +309,14 @@ fn bundle(chain: &[Arc<LocaleData>]) -> Bundle {
             bundle.add_resource_overriding(Arc::clone(&file.resource));
         }
     }
+    bundle
+}
+
+/// The source's messages, every text element transformed as `pseudo` does, with the source's
+/// plural rules (the text is English, whatever the tag says).
+fn pseudo_bundle(source: &Arc<LocaleData>, pseudo: Pseudolocale) -> Bundle {
+    let mut bundle = bundle(std::slice::from_ref(source));
+    bundle.set_transform(Some(pseudo.transform()));
     bundle
 }
 

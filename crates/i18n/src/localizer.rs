@@ -18,6 +18,7 @@ use unic_langid::{CharacterDirection, LanguageIdentifier};
 use crate::interface::{self, InterfaceMessage};
 use crate::locales::LocaleData;
 use crate::problem::{Problem, ProblemKind};
+use crate::pseudo::Pseudolocale;
 use crate::resolve::{self, Reached};
 use crate::walk::{self, Element};
 
@@ -33,6 +34,8 @@ pub struct Localizer {
     bundles: Vec<Bundle>,
     /// One per locale of the chain.
     data: Vec<Arc<LocaleData>>,
+    /// Set for a pseudolocale, whose one bundle transforms the source's messages.
+    pseudo: Option<Pseudolocale>,
 }
 
 /// A formatted message and where its text came from.
@@ -45,6 +48,29 @@ pub struct Localized<'a> {
     /// True when the text comes from further down the chain than its first locale: pages mark such
     /// text with its own language (`lang="en"` in HTML).
     pub fell_back: bool,
+    /// The text in pieces, each with its own language, when arguments given as text
+    /// ([`Localizer::interface_with`]) are in another language than the message: `Career path: `
+    /// (`en`, the message fell back) then `مطوّر` (`ar`, the role's name). Empty when the whole
+    /// text is in `locale`. The pieces' texts joined are `text`.
+    pub segments: Vec<Segment>,
+}
+
+/// A piece of a formatted message, in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    pub text: String,
+    pub locale: LanguageIdentifier,
+}
+
+impl Localized<'_> {
+    /// The text's pieces with their languages: [`Localized::segments`], or the whole text.
+    pub fn pieces(&self) -> Vec<(&str, &LanguageIdentifier)> {
+        if self.segments.is_empty() {
+            vec![(self.text.as_ref(), self.locale)]
+        } else {
+            self.segments.iter().map(|segment| (segment.text.as_str(), &segment.locale)).collect()
+        }
+    }
 }
 
 /// How many of the source language's messages a locale takes from the fallback.
@@ -60,8 +86,14 @@ impl Localizer {
         chain: Vec<LanguageIdentifier>,
         bundles: Vec<Bundle>,
         data: Vec<Arc<LocaleData>>,
+        pseudo: Option<Pseudolocale>,
     ) -> Localizer {
-        Localizer { locale, chain, bundles, data }
+        Localizer { locale, chain, bundles, data, pseudo }
+    }
+
+    /// The pseudolocale this localizer formats, if it is one.
+    pub fn pseudolocale(&self) -> Option<Pseudolocale> {
+        self.pseudo
     }
 
     /// The requested locale, as pages declare it (`<html lang>`, output directory).
@@ -97,7 +129,21 @@ impl Localizer {
         variables: &[(&str, FluentValue<'_>)],
         problems: &mut Vec<Problem>,
     ) -> Localized<'a> {
-        let mut given: Vec<&str> = variables.iter().map(|(name, _)| *name).collect();
+        self.interface_with(message, variables, &[], problems)
+    }
+
+    /// [`Localizer::interface`], with some variables given as text already localized (a role's
+    /// name, a date), which may be in another language than the message: the result's
+    /// [`Localized::segments`] then say which piece is in which language.
+    pub fn interface_with<'a>(
+        &'a self,
+        message: InterfaceMessage,
+        variables: &[(&str, FluentValue<'_>)],
+        texts: &[(&str, &Localized<'_>)],
+        problems: &mut Vec<Problem>,
+    ) -> Localized<'a> {
+        let mut given: Vec<&str> =
+            variables.iter().map(|(name, _)| *name).chain(texts.iter().map(|(name, _)| *name)).collect();
         let mut expected = message.variables.to_vec();
         given.sort_unstable();
         expected.sort_unstable();
@@ -110,12 +156,68 @@ impl Localizer {
             };
             problems.push(Problem { path, position, locale: self.source().locale.clone(), kind });
         }
-        let mut args = FluentArgs::with_capacity(variables.len());
+        let mut args = FluentArgs::with_capacity(variables.len() + texts.len());
         for (name, value) in variables {
             args.set(*name, value.clone());
         }
-        let args = (!variables.is_empty()).then_some(&args);
-        self.lookup(message.id, None, args, message.variables, problems)
+        for (name, text) in texts {
+            args.set(*name, text.text.as_ref());
+        }
+        let args = args.iter().next().is_some().then_some(&args);
+        let mut localized = self.lookup(message.id, None, args, message.variables, problems);
+        if let Some(args) = args
+            && texts.iter().any(|(_, text)| text.pieces().iter().any(|(_, locale)| *locale != localized.locale))
+        {
+            localized.segments = self.segments(message.id, args, texts, &localized);
+        }
+        localized
+    }
+
+    /// Formats `id` again with each text argument replaced by a marker, and cuts the result at the
+    /// markers: what lies between is the message's, each marker stands for its argument's pieces.
+    /// Formatting twice keeps the text exactly as Fluent makes it; if a marker changed the result
+    /// (a selector on a text argument) the pieces do not add up to the text, and none are given.
+    fn segments(
+        &self,
+        id: &str,
+        args: &FluentArgs<'_>,
+        texts: &[(&str, &Localized<'_>)],
+        localized: &Localized<'_>,
+    ) -> Vec<Segment> {
+        let Some(index) = self.chain.iter().position(|locale| locale == localized.locale) else { return Vec::new() };
+        let Some(pattern) = self.data[index].message(id).and_then(|message| message.value.as_ref()) else {
+            return Vec::new();
+        };
+        let mut marked = FluentArgs::with_capacity(args.iter().count());
+        for (name, value) in args.iter() {
+            marked.set(name, value.clone());
+        }
+        for (number, (name, _)) in texts.iter().enumerate() {
+            marked.set(*name, marker(number).to_string());
+        }
+        // Errors were reported by the first formatting.
+        let formatted = strip_bidi(self.bundles[index].format_pattern(pattern, Some(&marked), &mut Vec::new()));
+        let mut segments: Vec<Segment> = Vec::new();
+        let mut push = |text: &str, locale: &LanguageIdentifier| match segments.last_mut() {
+            _ if text.is_empty() => {}
+            Some(last) if &last.locale == locale => last.text.push_str(text),
+            _ => segments.push(Segment { text: text.to_owned(), locale: locale.clone() }),
+        };
+        let mut rest = formatted.as_ref();
+        while let Some((start, found)) = rest.char_indices().find(|(_, c)| marker_number(*c).is_some()) {
+            push(&rest[..start], localized.locale);
+            let Some((_, text)) = marker_number(found).and_then(|number| texts.get(number)) else { return Vec::new() };
+            for (piece, locale) in text.pieces() {
+                push(piece, locale);
+            }
+            rest = &rest[start + found.len_utf8()..];
+        }
+        push(rest, localized.locale);
+        let joined: String = segments.iter().map(|segment| segment.text.as_str()).collect();
+        if joined != localized.text || segments.iter().all(|segment| &segment.locale == localized.locale) {
+            return Vec::new();
+        }
+        segments
     }
 
     /// A date as the locale writes it, from the `ui-date` message (`17/3/2026` in `es`).
@@ -129,7 +231,11 @@ impl Localizer {
     }
 
     /// How many source messages no locale of the chain before the source translates.
+    /// A pseudolocale translates everything.
     pub fn fallback_count(&self) -> FallbackCount {
+        if self.pseudo.is_some() {
+            return FallbackCount { fell_back: 0, total: self.source().message_ids.len() };
+        }
         let translations = &self.data[..self.data.len() - 1];
         let source_ids = &self.source().message_ids;
         let fell_back = source_ids.iter().filter(|id| !translations.iter().any(|data| data.has_message(id))).count();
@@ -160,7 +266,12 @@ impl Localizer {
             for error in &errors {
                 problems.push(self.format_problem(index, id, attribute, pattern, given, error));
             }
-            return Localized { text: strip_bidi(text), locale: &self.chain[index], fell_back: index > 0 };
+            let mut text = strip_bidi(text);
+            // `Eƞɠŀiişħ (en-XA)`: recognisable in a list of languages, and not taken for English.
+            if self.pseudo.is_some() && id == interface::LANGUAGE_NAME.id && attribute.is_none() {
+                text = Cow::Owned(format!("{text} ({})", self.locale));
+            }
+            return Localized { text, locale: &self.chain[index], fell_back: index > 0, segments: Vec::new() };
         }
         let source = self.chain.len() - 1;
         let kind = match attribute {
@@ -172,7 +283,12 @@ impl Localizer {
         let (path, position) = self.data[source].place(id);
         problems.push(Problem { path, position, locale: self.chain[source].clone(), kind });
         // Showing the id keeps the page readable and makes the gap easy to find.
-        Localized { text: Cow::Owned(display_id(id, attribute)), locale: &self.chain[source], fell_back: source > 0 }
+        Localized {
+            text: Cow::Owned(display_id(id, attribute)),
+            locale: &self.chain[source],
+            fell_back: source > 0,
+            segments: Vec::new(),
+        }
     }
 
     /// A formatting error as a problem at the placeable that caused it, found by walking the
@@ -253,6 +369,20 @@ impl Localizer {
             }
         }
     }
+}
+
+/// Markers standing for text arguments while a message is cut into segments: characters of the
+/// Supplementary Private Use Area-A, which no translation or catalog text uses (and if one did,
+/// the pieces would not add up and no segments would be given).
+const MARKER_BASE: u32 = 0xF_0000;
+
+fn marker(number: usize) -> char {
+    u32::try_from(number).ok().and_then(|n| char::from_u32(MARKER_BASE + n.min(0xFFFD))).unwrap_or('\u{F0000}')
+}
+
+fn marker_number(c: char) -> Option<usize> {
+    let n = u32::from(c).checked_sub(MARKER_BASE)?;
+    (n <= 0xFFFD).then_some(n as usize)
 }
 
 /// Drops bidi control characters: they must never reach a page raw.

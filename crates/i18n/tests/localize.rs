@@ -47,7 +47,7 @@ fn chains_fall_back_to_the_closest_locale_then_english() {
     assert_eq!(chain("es"), "es -> en");
     assert_eq!(chain("en-GB"), "en");
     let unsupported = locales.localizer(&locale("fr")).unwrap_err();
-    assert_eq!(unsupported.to_string(), "no translations for `fr`: available locales are en, es");
+    assert_eq!(unsupported.to_string(), "no translations for `fr`: available locales are en, es, ru");
 }
 
 #[test]
@@ -80,6 +80,9 @@ fn dates_follow_each_locale() {
     };
     assert_eq!(format("es", &mut problems), "17/3/2026");
     assert_eq!(format("en", &mut problems), "March 17, 2026");
+    assert_eq!(format("ru", &mut problems), "17 марта 2026 г.", "the month in the genitive");
+    let ru = locales.localizer(&locale("ru")).unwrap();
+    assert_eq!(ru.date(Date::new(2025, 5, 1).unwrap(), &mut problems).text, "1 мая 2025 г.");
     assert!(problems.is_empty());
 }
 
@@ -98,6 +101,62 @@ fn counts_select_plural_forms_and_no_bidi_marks_leak() {
     let growth = es.interface(interface::LEVEL_GROWTH, &levels, &mut problems).text;
     assert_eq!(growth, "La tabla muestra cómo crece la profundidad desde Junior hasta Principal.");
     assert!(problems.is_empty());
+}
+
+/// Each language's plural categories: English and Spanish `one` and `other`; Russian `one` (1, 21),
+/// `few` (2, 22), `many` (5, 11).
+#[test]
+fn counts_take_each_languages_plural_form() {
+    let locales = default_locales();
+    let mut problems = Vec::new();
+    let counts = [1, 2, 5, 11, 21, 22];
+    let forms = |tag: &str, message, problems: &mut Vec<Problem>| {
+        let localizer = locales.localizer(&locale(tag)).unwrap();
+        counts
+            .iter()
+            .map(|&count| localizer.interface(message, &[("count", count.into())], problems).text.into_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        forms("ru", interface::INDEX_SKILL_COUNT, &mut problems),
+        ["1 навык", "2 навыка", "5 навыков", "11 навыков", "21 навык", "22 навыка"]
+    );
+    assert_eq!(forms("ru", interface::SKILL_ROLES, &mut problems), ["Роль", "Роли", "Ролей", "Ролей", "Роль", "Роли"]);
+    assert_eq!(
+        forms("ru", interface::SKILL_OPTIONAL_REST, &mut problems),
+        [
+            "и ещё одно необязательное",
+            "и ещё 2 необязательных",
+            "и ещё 5 необязательных",
+            "и ещё 11 необязательных",
+            "и ещё 21 необязательное",
+            "и ещё 22 необязательных",
+        ]
+    );
+    assert_eq!(
+        forms("es", interface::INDEX_SKILL_COUNT, &mut problems),
+        ["1 habilidad", "2 habilidades", "5 habilidades", "11 habilidades", "21 habilidades", "22 habilidades"]
+    );
+    assert_eq!(
+        forms("es", interface::SKILL_ROLES, &mut problems),
+        ["Rol", "Roles", "Roles", "Roles", "Roles", "Roles"]
+    );
+    assert_eq!(
+        forms("en", interface::INDEX_SKILL_COUNT, &mut problems),
+        ["1 skill", "2 skills", "5 skills", "11 skills", "21 skills", "22 skills"]
+    );
+    assert_eq!(
+        forms("en", interface::SKILL_ROLES, &mut problems),
+        ["Role", "Roles", "Roles", "Roles", "Roles", "Roles"]
+    );
+    let ru = locales.localizer(&locale("ru")).unwrap();
+    let summary = |mandatory: usize, optional: usize, problems: &mut Vec<Problem>| {
+        let counts = [("mandatory", mandatory.into()), ("optional", optional.into())];
+        ru.interface(interface::ROLE_LEVEL_SUMMARY, &counts, problems).text.into_owned()
+    };
+    assert_eq!(summary(21, 0, &mut problems), "21 обязательный, 0 необязательных");
+    assert_eq!(summary(3, 1, &mut problems), "3 обязательных, 1 необязательный");
+    assert!(problems.is_empty(), "{problems:?}");
 }
 
 #[test]
@@ -469,4 +528,60 @@ fn every_interface_message_must_exist_in_the_source_locale() {
     let table_role = problems.iter().find(|p| p.to_string().contains("`ui-table-role`")).unwrap();
     assert_eq!(table_role.path, dir.path().join("en/ui.ftl"), "where the other interface messages are");
     assert_eq!(table_role.kind.severity(), ladder_i18n::Severity::Error);
+}
+
+/// A message whose text arguments come from another locale than itself is cut into pieces, each
+/// with its language: here an English fallback sentence around an Arabic role name.
+#[test]
+fn text_arguments_from_another_locale_make_segments() {
+    let (_dir, loaded) = load(&[
+        ("en/ui.ftl", "ui-role-title = Career path: { $role }\nui-table-caption = { $skill }: { $level }\n"),
+        ("en/catalog.ftl", "role-developer = Developer\nlevel-junior = Junior\nskill-x = Unit Testing\n"),
+        ("ar/all.ftl", "ui-table-caption = { $skill } — { $level }\nrole-developer = مطوّر\nlevel-junior = مبتدئ\n"),
+    ]);
+    let ar = loaded.locales.localizer(&locale("ar")).unwrap();
+    let mut problems = Vec::new();
+    let role = ar.message("role-developer", &mut problems);
+    let title = ar.interface_with(interface::ROLE_TITLE, &[], &[("role", &role)], &mut problems);
+    assert_eq!(
+        (title.text.as_ref(), title.locale.to_string(), title.fell_back),
+        ("Career path: مطوّر", "en".into(), true)
+    );
+    let pieces: Vec<(&str, String)> =
+        title.pieces().into_iter().map(|(text, locale)| (text, locale.to_string())).collect();
+    assert_eq!(pieces, [("Career path: ", "en".to_owned()), ("مطوّر", "ar".to_owned())]);
+
+    // An Arabic caption around an English skill name; pieces of one language are one segment.
+    let skill = ar.message("skill-x", &mut problems);
+    let level = ar.message("level-junior", &mut problems);
+    let caption =
+        ar.interface_with(interface::TABLE_CAPTION, &[], &[("skill", &skill), ("level", &level)], &mut problems);
+    let pieces: Vec<(&str, String)> =
+        caption.pieces().into_iter().map(|(text, locale)| (text, locale.to_string())).collect();
+    assert_eq!(pieces, [("Unit Testing", "en".to_owned()), (" — مبتدئ", "ar".to_owned())]);
+
+    // Everything in the message's language: no segments.
+    let en = loaded.locales.localizer(&locale("en")).unwrap();
+    let role = en.message("role-developer", &mut problems);
+    let title = en.interface_with(interface::ROLE_TITLE, &[], &[("role", &role)], &mut problems);
+    assert_eq!((title.text.as_ref(), title.segments.len()), ("Career path: Developer", 0));
+    assert!(problems.is_empty(), "{problems:?}");
+}
+
+/// Where a text argument is selected on, a marker would change the text: no segments, rather
+/// than wrong ones.
+#[test]
+fn segments_never_disagree_with_the_text() {
+    let (_dir, loaded) = load(&[
+        (
+            "en/ui.ftl",
+            "ui-role-title = { $role ->\n    [dev] The developer path\n   *[other] Career path: { $role }\n    }\n",
+        ),
+        ("ar/all.ftl", "role-developer = dev\n"),
+    ]);
+    let ar = loaded.locales.localizer(&locale("ar")).unwrap();
+    let mut problems = Vec::new();
+    let role = ar.message("role-developer", &mut problems);
+    let title = ar.interface_with(interface::ROLE_TITLE, &[], &[("role", &role)], &mut problems);
+    assert_eq!((title.text.as_ref(), title.segments.len()), ("The developer path", 0));
 }

@@ -38,6 +38,7 @@ pub(crate) fn environment(overrides: Option<&Path>) -> Environment<'static> {
     });
     env.set_formatter(format_value);
     env.add_filter("lang_attr", lang_attr);
+    env.add_filter("marked", marked);
     let overrides: Option<PathBuf> = overrides.map(Path::to_path_buf);
     env.set_loader(move |name| load(overrides.as_deref(), name));
     env
@@ -83,4 +84,69 @@ fn lang_attr(text: &Value) -> Result<Value, Error> {
         attributes.push_str(&format!(r#" dir="{dir}""#));
     }
     Ok(Value::from_safe_string(attributes))
+}
+
+/// A text's content, each piece in another language than the text marked with its own: in HTML,
+/// `<span lang="en">…</span>`, or `<bdi lang="ar" dir="rtl">…</bdi>` where the piece runs the
+/// other way, isolated so that it cannot reorder the text around it. Elsewhere, or for text in
+/// one language, the plain text (escaped by the formatter like any value).
+fn marked(state: &State<'_, '_>, text: &Value) -> Result<Value, Error> {
+    let plain = text.get_attr("text")?;
+    let segments = text.get_attr("segments")?;
+    if state.auto_escape() != AutoEscape::Html || segments.is_undefined() || segments.len() == Some(0) {
+        return Ok(plain);
+    }
+    let mut out = String::new();
+    for segment in segments.try_iter()? {
+        let piece = segment.get_attr("text")?;
+        let piece = escape::html(piece.as_str().unwrap_or_default());
+        let lang = segment.get_attr("lang")?;
+        let lang = lang.as_str().map(|lang| format!(r#" lang="{}""#, escape::html(lang))).unwrap_or_default();
+        match segment.get_attr("dir")?.as_str() {
+            Some(dir) => out.push_str(&format!(r#"<bdi{lang} dir="{}">{piece}</bdi>"#, escape::html(dir))),
+            None if !lang.is_empty() => out.push_str(&format!("<span{lang}>{piece}</span>")),
+            None => out.push_str(&piece),
+        }
+    }
+    Ok(Value::from_safe_string(out))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "a failed unwrap in a test is a failed test")]
+
+    use minijinja::context;
+
+    use super::*;
+
+    fn render(name: &str, text: &Value) -> String {
+        let source =
+            if name.ends_with(".html") { "<h1{{ t|lang_attr }}>{{ t|marked }}</h1>" } else { "# {{ t|marked }}" };
+        environment(None).render_named_str(name, source, context! { t => text }).unwrap()
+    }
+
+    #[test]
+    fn marked_text_nests_each_piece_in_its_own_language() {
+        let piece = |text: &str, lang: Option<&str>, dir: Option<&str>| context! { text, lang, dir };
+        let title = context! {
+            text => "Career path: مطوّر & <co>",
+            lang => "en",
+            dir => "ltr",
+            segments => vec![
+                piece("Career path: ", None, None),
+                piece("مطوّر", Some("ar"), Some("rtl")),
+                piece(" & <co>", Some("es"), None),
+            ],
+        };
+        assert_eq!(
+            render("role.html", &title),
+            r#"<h1 lang="en" dir="ltr">Career path: <bdi lang="ar" dir="rtl">مطوّر</bdi><span lang="es"> &amp; &lt;co&gt;</span></h1>"#
+        );
+        // Markdown has no marks: the text, escaped as Markdown.
+        assert_eq!(render("role.md", &title), r"# Career path: مطوّر & \<co\>");
+        // Text in one language is printed as it is, escaped.
+        let plain =
+            context! { text => "a < b", lang => None::<&str>, dir => None::<&str>, segments => Vec::<Value>::new() };
+        assert_eq!(render("role.html", &plain), "<h1>a &lt; b</h1>");
+    }
 }

@@ -23,6 +23,18 @@ pub(crate) struct Text {
     text: String,
     lang: Option<String>,
     dir: Option<&'static str>,
+    /// The text in pieces when some are in another language than the text itself (an Arabic
+    /// role name inside an English fallback sentence); empty otherwise. HTML templates print
+    /// them with the `marked` filter; Markdown prints `text`, the pieces joined.
+    segments: Vec<TextSegment>,
+}
+
+/// A piece of a [`Text`], with its language and direction where they differ from the text's.
+#[derive(Debug, Serialize)]
+pub(crate) struct TextSegment {
+    text: String,
+    lang: Option<String>,
+    dir: Option<&'static str>,
 }
 
 impl Text {
@@ -30,7 +42,19 @@ impl Text {
         let text_direction = localized.locale.character_direction();
         let dir = (localized.fell_back && text_direction != page_direction).then(|| direction_attr(text_direction));
         let lang = localized.fell_back.then(|| localized.locale.to_string());
-        Text { text: localized.text.into_owned(), lang, dir }
+        let segments = localized
+            .segments
+            .iter()
+            .map(|segment| {
+                let direction = segment.locale.character_direction();
+                TextSegment {
+                    text: segment.text.clone(),
+                    lang: (&segment.locale != localized.locale).then(|| segment.locale.to_string()),
+                    dir: (direction != text_direction).then(|| direction_attr(direction)),
+                }
+            })
+            .collect();
+        Text { text: localized.text.into_owned(), lang, dir, segments }
     }
 }
 
@@ -96,8 +120,8 @@ pub(crate) struct RequirementRow {
     description: Text,
 }
 
-impl ViewBuilder<'_, '_> {
-    fn localizer(&self) -> &Localizer {
+impl<'a> ViewBuilder<'_, 'a> {
+    fn localizer(&self) -> &'a Localizer {
         &self.site.localizers[self.locale]
     }
 
@@ -112,10 +136,28 @@ impl ViewBuilder<'_, '_> {
         Text::from(localizer.interface(message, variables, &mut self.problems), localizer.direction())
     }
 
+    /// An interface message some of whose variables are localized text (names, a date), which
+    /// may be in other languages than the message: the result marks each piece with its own.
+    fn ui_with_texts(&mut self, message: InterfaceMessage, texts: &[(&str, &Localized<'_>)]) -> Text {
+        let localizer = &self.site.localizers[self.locale];
+        Text::from(localizer.interface_with(message, &[], texts, &mut self.problems), localizer.direction())
+    }
+
     /// A catalog message (`message_ids`): a name or description, given no variables.
     fn catalog(&mut self, id: &str) -> Text {
         let localizer = &self.site.localizers[self.locale];
         Text::from(localizer.message(id, &mut self.problems), localizer.direction())
+    }
+
+    /// A catalog message as looked up, to be given to an interface message as text.
+    fn catalog_localized(&mut self, id: &str) -> Localized<'a> {
+        let localizers: &'a [Localizer] = self.site.localizers;
+        localizers[self.locale].message(id, &mut self.problems)
+    }
+
+    /// Localized text as a page shows it.
+    fn text(&self, localized: Localized<'_>) -> Text {
+        Text::from(localized, self.localizer().direction())
     }
 
     /// An interface message given `$count`.

@@ -41,8 +41,8 @@ impl ViewBuilder<'_, '_> {
     pub(crate) fn role(&mut self, role: &Id) -> RoleView {
         let catalog = self.site.catalog;
         let page = self.chrome();
-        let role_name = self.catalog(&message_ids::role(role));
-        let title = self.ui_with(interface::ROLE_TITLE, &[("role", role_name.text.into())]);
+        let role_name = self.catalog_localized(&message_ids::role(role));
+        let title = self.ui_with_texts(interface::ROLE_TITLE, &[("role", &role_name)]);
 
         // One pass over the skills, bucketing this role's requirements by level.
         let mut by_level: Vec<Vec<(&Skill, Necessity)>> = vec![Vec::new(); catalog.levels().len()];

@@ -1,6 +1,6 @@
 //! A skill's page: its profile, counts, and what each role needs at each level.
 
-use ladder_i18n::{interface, message_ids};
+use ladder_i18n::{Localized, interface, message_ids};
 use ladder_model::{Necessity, Skill};
 use serde::Serialize;
 
@@ -52,7 +52,7 @@ impl ViewBuilder<'_, '_> {
     pub(crate) fn skill(&mut self, skill: &Skill) -> SkillView {
         let catalog = self.site.catalog;
         let page = self.chrome();
-        let name = self.catalog(&message_ids::skill(skill.id()));
+        let name_localized = self.catalog_localized(&message_ids::skill(skill.id()));
         let levels_with_requirements =
             catalog.levels().iter().filter(|level| skill.requirements_at(level).next().is_some()).count();
         let stats = vec![
@@ -72,15 +72,17 @@ impl ViewBuilder<'_, '_> {
                 note: self.count(interface::SKILL_OPTIONAL_REST, skill.optional_count()),
             },
         ];
-        let localizer = &self.site.localizers[self.locale];
-        let date = localizer.date(skill.updated(), &mut self.problems).text.into_owned();
-        let updated = self.ui_with(interface::SKILL_UPDATED, &[("date", date.into())]);
+        let date = self.localizer().date(skill.updated(), &mut self.problems);
+        let updated = self.ui_with_texts(interface::SKILL_UPDATED, &[("date", &date)]);
 
-        let level_names: Vec<Text> =
-            catalog.levels().iter().map(|level| self.catalog(&message_ids::level(level))).collect();
-        let first = level_names.first().map_or(String::new(), |t| t.text.clone());
-        let last = level_names.last().map_or(String::new(), |t| t.text.clone());
-        let growth = self.ui_with(interface::LEVEL_GROWTH, &[("first", first.into()), ("last", last.into())]);
+        let level_names: Vec<Localized<'_>> =
+            catalog.levels().iter().map(|level| self.catalog_localized(&message_ids::level(level))).collect();
+        let growth = match (level_names.first(), level_names.last()) {
+            (Some(first), Some(last)) => {
+                self.ui_with_texts(interface::LEVEL_GROWTH, &[("first", first), ("last", last)])
+            }
+            _ => self.ui_with(interface::LEVEL_GROWTH, &[("first", "".into()), ("last", "".into())]),
+        };
 
         let mut levels = Vec::new();
         for (level, level_name) in catalog.levels().iter().zip(level_names) {
@@ -98,12 +100,13 @@ impl ViewBuilder<'_, '_> {
             if rows.is_empty() {
                 continue;
             }
-            let variables = [("skill", name.text.clone().into()), ("level", level_name.text.clone().into())];
+            let caption =
+                self.ui_with_texts(interface::TABLE_CAPTION, &[("skill", &name_localized), ("level", &level_name)]);
             levels.push(SkillLevel {
                 id: level.to_string(),
                 anchor: heading_anchor(&level_name.text),
-                caption: self.ui_with(interface::TABLE_CAPTION, &variables),
-                name: level_name,
+                caption,
+                name: self.text(level_name),
                 rows,
             });
         }
@@ -125,7 +128,7 @@ impl ViewBuilder<'_, '_> {
             },
             stats,
             levels,
-            name,
+            name: self.text(name_localized),
         }
     }
 }
