@@ -42,6 +42,8 @@ pub mod message_ids;
 mod nesting;
 mod problem;
 mod resolve;
+mod staleness;
+mod status;
 mod validate;
 mod walk;
 
@@ -53,3 +55,5 @@ pub use crate::locales::{Loaded, Locales, MAX_FTL_BYTES, SOURCE_LOCALE};
 pub use crate::localizer::{FallbackCount, Localized, Localizer};
 pub use crate::nesting::MAX_PLACEABLE_DEPTH;
 pub use crate::problem::{LoadError, Problem, ProblemKind, Severity, UnsupportedLocale};
+pub use crate::staleness::{AcceptError, Accepted, LOCK_FILE, Lock, LockEntry, LockError, english_text, text_hash};
+pub use crate::status::{Counts, FileCounts, KindCounts, MessageKind, Pending, StaleEntry, TranslationStatus};

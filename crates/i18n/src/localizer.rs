@@ -28,11 +28,11 @@ pub(crate) type Bundle = fluent::concurrent::FluentBundle<Arc<FluentResource>>;
 /// Formats messages for one requested locale, falling back along its chain.
 pub struct Localizer {
     locale: LanguageIdentifier,
-    chain: Vec<LanguageIdentifier>,
+    pub(crate) chain: Vec<LanguageIdentifier>,
     /// One per locale of the chain; bundle `i` resolves references along `chain[i..]`.
     bundles: Vec<Bundle>,
     /// One per locale of the chain.
-    data: Vec<Arc<LocaleData>>,
+    pub(crate) data: Vec<Arc<LocaleData>>,
 }
 
 /// A formatted message and where its text came from.
@@ -45,6 +45,10 @@ pub struct Localized<'a> {
     /// True when the text comes from further down the chain than its first locale: pages mark such
     /// text with its own language (`lang="en"` in HTML).
     pub fell_back: bool,
+    /// True when the translation was made from English that has changed since (its locale's
+    /// `l10n.lock` says so): pages mark such text as possibly out of date. Never true for text
+    /// in the source language. Computed once when the locales load, not per lookup.
+    pub stale: bool,
 }
 
 /// How many of the source language's messages a locale takes from the fallback.
@@ -160,7 +164,8 @@ impl Localizer {
             for error in &errors {
                 problems.push(self.format_problem(index, id, attribute, pattern, given, error));
             }
-            return Localized { text: strip_bidi(text), locale: &self.chain[index], fell_back: index > 0 };
+            let stale = index + 1 < self.data.len() && data.is_stale(id, attribute);
+            return Localized { text: strip_bidi(text), locale: &self.chain[index], fell_back: index > 0, stale };
         }
         let source = self.chain.len() - 1;
         let kind = match attribute {
@@ -172,7 +177,12 @@ impl Localizer {
         let (path, position) = self.data[source].place(id);
         problems.push(Problem { path, position, locale: self.chain[source].clone(), kind });
         // Showing the id keeps the page readable and makes the gap easy to find.
-        Localized { text: Cow::Owned(display_id(id, attribute)), locale: &self.chain[source], fell_back: source > 0 }
+        Localized {
+            text: Cow::Owned(display_id(id, attribute)),
+            locale: &self.chain[source],
+            fell_back: source > 0,
+            stale: false,
+        }
     }
 
     /// A formatting error as a problem at the placeable that caused it, found by walking the
