@@ -24,6 +24,12 @@ pub struct Flags {
 pub enum Command {
     /// Render the catalog into Markdown and HTML pages, one directory per locale.
     Render(RenderFlags),
+    /// Per locale: translated, fallback, stale and obsolete counts, and what to translate next.
+    Status(crate::status::StatusFlags),
+    /// Record that translations were reviewed against the current English (locales/<lang>/l10n.lock).
+    L10nAccept(crate::l10n::AcceptFlags),
+    /// Start a new locale from English: every message commented out, ready to translate.
+    NewLocale(crate::l10n::NewLocaleFlags),
 }
 
 #[derive(Debug, clap::Args)]

@@ -7,6 +7,8 @@
 
 pub mod diagnostics;
 pub mod flags;
+pub mod l10n;
 pub mod project;
 mod publish;
 pub mod render;
+pub mod status;
