@@ -649,7 +649,7 @@ fn layout_file(rel: &str) -> bool {
     let page = |file: &str| file.strip_suffix(".md").or_else(|| file.strip_suffix(".html")).map(str::to_owned);
     match rel.split('/').collect::<Vec<_>>()[..] {
         ["index.html" | "ladder.css"] => true,
-        [lang, file] => is_lang(lang) && page(file).is_some_and(|stem| stem == "index"),
+        [lang, file] => is_lang(lang) && page(file).is_some_and(|stem| stem == "index" || stem == "translation-status"),
         [lang, "skills" | "roles", file] => is_lang(lang) && page(file).is_some_and(|id| Id::new(&id).is_ok()),
         _ => false,
     }
@@ -780,9 +780,15 @@ mod tests {
 
     #[test]
     fn the_layout_is_ladders_pages_and_nothing_else() {
-        for path in
-            ["index.html", "ladder.css", "en/index.md", "es-MX/index.html", "es/skills/a-b.md", "en/roles/x1.html"]
-        {
+        for path in [
+            "index.html",
+            "ladder.css",
+            "en/index.md",
+            "es-MX/index.html",
+            "es/skills/a-b.md",
+            "en/roles/x1.html",
+            "es/translation-status.html",
+        ] {
             assert!(layout_file(path), "{path}");
         }
         for path in [
