@@ -37,7 +37,8 @@
 //!
 //! `--out` may be missing, empty, or hold only files its manifest lists. An output without a
 //! manifest (written before the manifest existed) is adopted when every file fits Ladder's layout:
-//! `index.html`, `ladder.css`, `<lang>/index.{md,html}` and `<lang>/{skills,roles}/<id>.{md,html}`.
+//! `index.html`, `ladder.css`, `<lang>/{index,translation-status}.{md,html}` and
+//! `<lang>/{skills,roles}/<id>.{md,html}`.
 //! Anything else is refused rather than deleted by the swap, as is an `--out` that overlaps an
 //! input directory.
 
