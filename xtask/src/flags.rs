@@ -28,6 +28,12 @@ pub enum Command {
     GenCatalog(GenCatalogFlags),
     /// Time renders of synthetic catalogs against the write floor (release build).
     Bench(BenchFlags),
+    /// Per locale: translated, fallback, stale and obsolete counts, and what to translate next.
+    Status(crate::status::StatusFlags),
+    /// Record that translations were reviewed against the current English (locales/<lang>/l10n.lock).
+    L10nAccept(crate::l10n::AcceptFlags),
+    /// Start a new locale from English: every message commented out, ready to translate.
+    NewLocale(crate::l10n::NewLocaleFlags),
 }
 
 #[derive(Debug, clap::Args)]

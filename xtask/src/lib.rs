@@ -9,6 +9,8 @@ pub mod bench;
 pub mod diagnostics;
 pub mod flags;
 pub mod gen_catalog;
+pub mod l10n;
 pub mod project;
 mod publish;
 pub mod render;
+pub mod status;

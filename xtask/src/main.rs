@@ -8,7 +8,8 @@ use std::process::ExitCode;
 use clap::Parser;
 use xtask::diagnostics::SourceLines;
 use xtask::flags::{Command, Flags, RenderOptions};
-use xtask::render;
+use xtask::l10n::CommandError;
+use xtask::{l10n, render, status};
 
 fn main() -> ExitCode {
     let flags = Flags::parse();
@@ -55,6 +56,9 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Status(status_flags) => print_outcome(status::run(status_flags), &cwd),
+        Command::L10nAccept(accept_flags) => print_outcome(l10n::accept(accept_flags), &cwd),
+        Command::NewLocale(new_locale_flags) => print_outcome(l10n::new_locale(new_locale_flags), &cwd),
         Command::Render(render_flags) => {
             let options = match render_flags.into_options() {
                 Ok(options) => options,
@@ -86,6 +90,20 @@ fn main() -> ExitCode {
                     ExitCode::from(u8::try_from(failure.exit_code()).unwrap_or(1))
                 }
             }
+        }
+    }
+}
+
+/// Prints a translator command's output, or its error.
+fn print_outcome(outcome: Result<String, CommandError>, cwd: &Path) -> ExitCode {
+    match outcome {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("{}", err.diagnostic.render(cwd));
+            ExitCode::from(err.exit_code)
         }
     }
 }

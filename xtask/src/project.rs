@@ -50,6 +50,7 @@ impl Project {
                 let mut problems: Vec<Problem> = loaded.problems;
                 problems.extend(locales.validate(catalog.as_ref()));
                 problems.extend(locales.missing_interface_messages());
+                problems.extend(locales.stale_translations());
                 if let Some(catalog) = &catalog {
                     problems.extend(locales.missing_catalog_messages(catalog));
                 }

@@ -37,7 +37,8 @@
 //!
 //! `--out` may be missing, empty, or hold only files its manifest lists. An output without a
 //! manifest (written before the manifest existed) is adopted when every file fits Ladder's layout:
-//! `index.html`, `ladder.css`, `<lang>/index.{md,html}` and `<lang>/{skills,roles}/<id>.{md,html}`.
+//! `index.html`, `ladder.css`, `<lang>/{index,translation-status}.{md,html}` and
+//! `<lang>/{skills,roles}/<id>.{md,html}`.
 //! Anything else is refused rather than deleted by the swap, as is an `--out` that overlaps an
 //! input directory.
 
@@ -649,7 +650,7 @@ fn layout_file(rel: &str) -> bool {
     let page = |file: &str| file.strip_suffix(".md").or_else(|| file.strip_suffix(".html")).map(str::to_owned);
     match rel.split('/').collect::<Vec<_>>()[..] {
         ["index.html" | "ladder.css"] => true,
-        [lang, file] => is_lang(lang) && page(file).is_some_and(|stem| stem == "index"),
+        [lang, file] => is_lang(lang) && page(file).is_some_and(|stem| stem == "index" || stem == "translation-status"),
         [lang, "skills" | "roles", file] => is_lang(lang) && page(file).is_some_and(|id| Id::new(&id).is_ok()),
         _ => false,
     }
@@ -789,6 +790,7 @@ mod tests {
             "en/roles/x1.html",
             "en-XA/index.md",
             "ar-XB/roles/x1.html",
+            "es/translation-status.html",
         ] {
             assert!(layout_file(path), "{path}");
         }

@@ -245,8 +245,8 @@ fn kept_files(
         .collect()
 }
 
-/// Every job of a render, in output order: per locale and format, the index, skills, then roles;
-/// then the files shared by the HTML pages.
+/// Every job of a render, in output order: per locale and format, the index, skills, roles, then
+/// (but in the source language) the translation status; then the files shared by the HTML pages.
 pub fn plan(site: &Site<'_>, formats: &[Format]) -> Vec<Job> {
     let all: Vec<usize> = (0..site.localizers().len()).collect();
     plan_locales(site, &all, formats)
@@ -259,9 +259,12 @@ pub fn plan_locales(site: &Site<'_>, locales: &[usize], formats: &[Format]) -> V
     let mut jobs = Vec::new();
     for &locale in locales {
         for &format in formats {
+            // The source language has nothing to translate, so no translation status page.
+            let translated = site.localizers()[locale].chain().len() > 1;
             let pages = std::iter::once(Page::Index)
                 .chain(catalog.skills().iter().map(|skill| Page::Skill(skill.id().clone())))
-                .chain(catalog.roles().iter().map(|role| Page::Role(role.clone())));
+                .chain(catalog.roles().iter().map(|role| Page::Role(role.clone())))
+                .chain(translated.then_some(Page::TranslationStatus));
             jobs.extend(pages.map(|page| Job::Page { locale, page, format }));
         }
     }

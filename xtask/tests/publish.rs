@@ -75,7 +75,11 @@ fn a_render_killed_mid_write_leaves_the_previous_output_byte_for_byte() {
     let status = xtask(&args).current_dir(root.path()).stdout(Stdio::null()).status().unwrap();
     assert!(status.success());
     let before = files(&root.path().join("dist"));
-    assert_eq!(before.len(), 2 * 2 * (1 + 400 + 2) + 2 + 1, "pages, chooser, stylesheet, manifest");
+    assert_eq!(
+        before.len(),
+        2 * 2 * (1 + 400 + 2) + 2 + 2 + 1,
+        "pages, es's translation status, chooser, stylesheet, manifest"
+    );
 
     let skill = root.path().join("locales/en/content.ftl");
     fs::write(&skill, fs::read_to_string(&skill).unwrap().replace("backend at junior does 7.", "Changed.")).unwrap();

@@ -58,6 +58,36 @@ pub const INDEX_TITLE: InterfaceMessage = message("ui-index-title", &[], false);
 pub const INDEX_SKILLS: InterfaceMessage = message("ui-index-skills", &[], false);
 pub const INDEX_SKILL_COUNT: InterfaceMessage = message("ui-index-skill-count", &["count"], true);
 pub const INDEX_ROLES: InterfaceMessage = message("ui-index-roles", &[], false);
+/// The `title` of text whose translation was made from English that changed since.
+pub const STALE_HINT: InterfaceMessage = message("ui-stale-hint", &[], false);
+/// The translation status page's title, and the link to it in the index's footer.
+pub const STATUS_TITLE: InterfaceMessage = message("ui-status-title", &[], false);
+/// `$translated` of `$total` texts translated, `$fallback` shown in English.
+pub const STATUS_SUMMARY: InterfaceMessage = message("ui-status-summary", &["translated", "total", "fallback"], true);
+pub const STATUS_BY_KIND: InterfaceMessage = message("ui-status-by-kind", &[], false);
+pub const STATUS_BY_FILE: InterfaceMessage = message("ui-status-by-file", &[], false);
+pub const STATUS_KIND: InterfaceMessage = message("ui-status-kind", &[], false);
+pub const STATUS_FILE: InterfaceMessage = message("ui-status-file", &[], false);
+pub const STATUS_TOTAL: InterfaceMessage = message("ui-status-total", &[], false);
+pub const STATUS_TRANSLATED: InterfaceMessage = message("ui-status-translated", &[], false);
+pub const STATUS_FALLBACK: InterfaceMessage = message("ui-status-fallback", &[], false);
+pub const STATUS_STALE: InterfaceMessage = message("ui-status-stale", &[], false);
+pub const STATUS_UNREVIEWED: InterfaceMessage = message("ui-status-unreviewed", &[], false);
+pub const STATUS_OBSOLETE: InterfaceMessage = message("ui-status-obsolete", &[], false);
+pub const STATUS_KIND_INTERFACE: InterfaceMessage = message("ui-status-kind-interface", &[], false);
+pub const STATUS_KIND_NAMES: InterfaceMessage = message("ui-status-kind-names", &[], false);
+pub const STATUS_KIND_SKILL_NAMES: InterfaceMessage = message("ui-status-kind-skill-names", &[], false);
+pub const STATUS_KIND_SUMMARIES: InterfaceMessage = message("ui-status-kind-summaries", &[], false);
+pub const STATUS_KIND_DESCRIPTIONS: InterfaceMessage = message("ui-status-kind-descriptions", &[], false);
+pub const STATUS_KIND_OTHER: InterfaceMessage = message("ui-status-kind-other", &[], false);
+/// Heading of the list of what to translate next. `$count`: how many texts are left in all.
+pub const STATUS_NEXT: InterfaceMessage = message("ui-status-next", &["count"], true);
+pub const STATUS_NOTHING_LEFT: InterfaceMessage = message("ui-status-nothing-left", &[], false);
+pub const STATUS_STALE_HEADING: InterfaceMessage = message("ui-status-stale-heading", &[], false);
+pub const STATUS_NONE_STALE: InterfaceMessage = message("ui-status-none-stale", &[], false);
+pub const STATUS_MESSAGE: InterfaceMessage = message("ui-status-message", &[], false);
+pub const STATUS_WAS: InterfaceMessage = message("ui-status-was", &[], false);
+pub const STATUS_NOW: InterfaceMessage = message("ui-status-now", &[], false);
 
 /// Every interface message the product uses, in the order of `locales/en/ui.ftl`.
 pub const ALL: &[InterfaceMessage] = &[
@@ -94,6 +124,32 @@ pub const ALL: &[InterfaceMessage] = &[
     INDEX_SKILLS,
     INDEX_SKILL_COUNT,
     INDEX_ROLES,
+    STALE_HINT,
+    STATUS_TITLE,
+    STATUS_SUMMARY,
+    STATUS_BY_KIND,
+    STATUS_BY_FILE,
+    STATUS_KIND,
+    STATUS_FILE,
+    STATUS_TOTAL,
+    STATUS_TRANSLATED,
+    STATUS_FALLBACK,
+    STATUS_STALE,
+    STATUS_UNREVIEWED,
+    STATUS_OBSOLETE,
+    STATUS_KIND_INTERFACE,
+    STATUS_KIND_NAMES,
+    STATUS_KIND_SKILL_NAMES,
+    STATUS_KIND_SUMMARIES,
+    STATUS_KIND_DESCRIPTIONS,
+    STATUS_KIND_OTHER,
+    STATUS_NEXT,
+    STATUS_NOTHING_LEFT,
+    STATUS_STALE_HEADING,
+    STATUS_NONE_STALE,
+    STATUS_MESSAGE,
+    STATUS_WAS,
+    STATUS_NOW,
 ];
 
 /// The table's entry for `id`, if it is an interface message.

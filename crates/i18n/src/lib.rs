@@ -43,6 +43,8 @@ mod nesting;
 mod problem;
 mod pseudo;
 mod resolve;
+mod staleness;
+mod status;
 mod validate;
 mod walk;
 
@@ -55,3 +57,5 @@ pub use crate::localizer::{FallbackCount, Localized, Localizer, Segment};
 pub use crate::nesting::MAX_PLACEABLE_DEPTH;
 pub use crate::problem::{LoadError, Problem, ProblemKind, Severity, UnsupportedLocale};
 pub use crate::pseudo::Pseudolocale;
+pub use crate::staleness::{AcceptError, Accepted, LOCK_FILE, Lock, LockEntry, LockError, english_text, text_hash};
+pub use crate::status::{Counts, FileCounts, KindCounts, MessageKind, Pending, StaleEntry, TranslationStatus};

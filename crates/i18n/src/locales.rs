@@ -17,6 +17,7 @@ use crate::message_ids::{self, CatalogMessage};
 use crate::nesting::{MAX_PLACEABLE_DEPTH, too_deep};
 use crate::problem::{LoadError, Problem, ProblemKind, UnsupportedLocale};
 use crate::pseudo::Pseudolocale;
+use crate::staleness::{self, LOCK_FILE, Lock, english_text, text_hash};
 use crate::walk;
 
 /// The source language: every message exists in it, and every chain ends with it.
@@ -56,6 +57,13 @@ pub(crate) struct LocaleData {
     first_definitions: Vec<(usize, usize)>,
     /// Message ids (no terms) in definition order, first definition only.
     pub(crate) message_ids: Vec<String>,
+    /// `l10n.lock`, if the locale has a readable one (see `staleness`).
+    pub(crate) lock: Option<Lock>,
+    /// Where this locale's lock file is, or would be.
+    pub(crate) lock_path: PathBuf,
+    /// The translations (`id`, `id.attr`) whose English changed since they were made, computed once
+    /// at load: (English then, English now).
+    pub(crate) stale: HashMap<String, (String, String)>,
 }
 
 #[derive(Debug)]
@@ -88,6 +96,45 @@ impl LocaleData {
 
     pub(crate) fn has_message(&self, id: &str) -> bool {
         self.message(id).is_some()
+    }
+
+    /// The pattern of `key`: a message's value (`id`) or attribute (`id.attr`).
+    pub(crate) fn pattern(&self, key: &str) -> Option<&ast::Pattern<&str>> {
+        match key.split_once('.') {
+            None => self.message(key)?.value.as_ref(),
+            Some((id, attribute)) => {
+                self.message(id)?.attributes.iter().find(|a| a.id.name == attribute).map(|a| &a.value)
+            }
+        }
+    }
+
+    /// Every message value (`id`) and attribute (`id.attr`) this locale defines, in file order,
+    /// each with the index of its file.
+    pub(crate) fn own_keys(&self) -> Vec<(String, usize)> {
+        let mut keys = Vec::new();
+        for &(file, entry) in &self.first_definitions {
+            let Some(ast::Entry::Message(message)) = self.files[file].resource.get_entry(entry) else { continue };
+            if message.value.is_some() {
+                keys.push((message.id.name.to_owned(), file));
+            }
+            keys.extend(message.attributes.iter().map(|a| (staleness::key(message.id.name, Some(a.id.name)), file)));
+        }
+        keys
+    }
+
+    /// The file and position of `key` (`id` or `id.attr`), or the locale directory.
+    pub(crate) fn place_key(&self, key: &str) -> (PathBuf, Option<Position>) {
+        let Some((id, attribute)) = key.split_once('.') else { return self.place(key) };
+        let found = self.message(id).and_then(|m| m.attributes.iter().find(|a| a.id.name == attribute));
+        match found.and_then(|a| self.point_at(a.id.name, 0, false)) {
+            Some((path, position)) => (path, Some(position)),
+            None => self.place(id),
+        }
+    }
+
+    /// Whether the translation of `id` (or its `attribute`) is stale.
+    pub(crate) fn is_stale(&self, id: &str, attribute: Option<&str>) -> bool {
+        !self.stale.is_empty() && self.stale.contains_key(&staleness::key(id, attribute))
     }
 
     /// The file and position defining `key` (`id` or `-term`), or the locale directory if no
@@ -159,15 +206,21 @@ impl Locales {
         }
         locale_dirs.sort_by_key(|(locale, _)| locale.to_string());
 
-        let mut locales = Vec::new();
+        let mut loaded = Vec::new();
         for (locale, locale_dir) in locale_dirs {
             if let Some(data) = load_locale(dir, locale, locale_dir, &mut problems)? {
-                locales.push(Arc::new(data));
+                loaded.push(data);
             }
         }
-        if !locales.iter().any(|data| data.locale == source) {
+        let Some(source_index) = loaded.iter().position(|data| data.locale == source) else {
             return Err(LoadError::NoSourceLocale { dir: dir.to_path_buf(), source_locale: source });
+        };
+        let stale: Vec<HashMap<String, (String, String)>> =
+            loaded.iter().map(|data| stale_translations(data, &loaded[source_index])).collect();
+        for (data, stale) in loaded.iter_mut().zip(stale) {
+            data.stale = stale;
         }
+        let locales: Vec<Arc<LocaleData>> = loaded.into_iter().map(Arc::new).collect();
         // A directory named like a pseudolocale is a real locale and wins.
         let pseudolocales = Pseudolocale::ALL
             .into_iter()
@@ -339,6 +392,7 @@ fn load_locale(
         return Ok(None);
     }
 
+    let lock_path = dir.join(LOCK_FILE);
     let mut data = LocaleData {
         locale,
         dir,
@@ -346,7 +400,11 @@ fn load_locale(
         entries: HashMap::new(),
         first_definitions: Vec::new(),
         message_ids: Vec::new(),
+        lock: None,
+        lock_path,
+        stale: HashMap::new(),
     };
+    data.lock = read_lock(root, &data.lock_path, &data.locale, problems);
     for path in paths {
         let problem = |position: Option<Position>, kind| Problem {
             path: path.clone(),
@@ -404,6 +462,49 @@ fn load_locale(
         }
     }
     Ok(Some(data))
+}
+
+/// A locale's lock file, if it has one that can be read; a broken one is a warning, and the
+/// locale's translations are then all unreviewed.
+fn read_lock(root: &Path, path: &Path, locale: &LanguageIdentifier, problems: &mut Vec<Problem>) -> Option<Lock> {
+    if fs::symlink_metadata(path).is_err() {
+        return None;
+    }
+    let problem = |position: Option<Position>, reason: String| Problem {
+        path: path.to_path_buf(),
+        position,
+        locale: locale.clone(),
+        kind: ProblemKind::BadLock { reason, lang: locale.to_string() },
+    };
+    let text = match read_source(path, root, MAX_FTL_BYTES) {
+        Ok(text) => text,
+        Err(err) => {
+            problems.push(problem(err.position(), err.to_string()));
+            return None;
+        }
+    };
+    match Lock::parse(&text) {
+        Ok(lock) => Some(lock),
+        Err(err) => {
+            let position = Position { line: err.line, column: 1 };
+            problems.push(problem(Some(position), err.reason));
+            None
+        }
+    }
+}
+
+/// The translations of `data` whose lock entry records other English than `source` has now.
+fn stale_translations(data: &LocaleData, source: &LocaleData) -> HashMap<String, (String, String)> {
+    let Some(lock) = data.lock.as_ref().filter(|_| data.locale != source.locale) else { return HashMap::new() };
+    let mut stale = HashMap::new();
+    for (key, _) in data.own_keys() {
+        let (Some(entry), Some(english)) = (lock.get(&key), source.pattern(&key)) else { continue };
+        let english = english_text(english);
+        if text_hash(&english) != entry.hash {
+            stale.insert(key, (entry.english.clone(), english));
+        }
+    }
+    stale
 }
 
 /// Where to point at a syntax error. fluent-syntax reports a missing `}` or an unfinished

@@ -29,11 +29,11 @@ pub(crate) type Bundle = fluent::concurrent::FluentBundle<Arc<FluentResource>>;
 /// Formats messages for one requested locale, falling back along its chain.
 pub struct Localizer {
     locale: LanguageIdentifier,
-    chain: Vec<LanguageIdentifier>,
+    pub(crate) chain: Vec<LanguageIdentifier>,
     /// One per locale of the chain; bundle `i` resolves references along `chain[i..]`.
     bundles: Vec<Bundle>,
     /// One per locale of the chain.
-    data: Vec<Arc<LocaleData>>,
+    pub(crate) data: Vec<Arc<LocaleData>>,
     /// Set for a pseudolocale, whose one bundle transforms the source's messages.
     pseudo: Option<Pseudolocale>,
 }
@@ -53,6 +53,10 @@ pub struct Localized<'a> {
     /// (`en`, the message fell back) then `مطوّر` (`ar`, the role's name). Empty when the whole
     /// text is in `locale`. The pieces' texts joined are `text`.
     pub segments: Vec<Segment>,
+    /// True when the translation was made from English that has changed since (its locale's
+    /// `l10n.lock` says so): pages mark such text as possibly out of date. Never true for text
+    /// in the source language. Computed once when the locales load, not per lookup.
+    pub stale: bool,
 }
 
 /// A piece of a formatted message, in one language.
@@ -271,7 +275,8 @@ impl Localizer {
             if self.pseudo.is_some() && id == interface::LANGUAGE_NAME.id && attribute.is_none() {
                 text = Cow::Owned(format!("{text} ({})", self.locale));
             }
-            return Localized { text, locale: &self.chain[index], fell_back: index > 0, segments: Vec::new() };
+            let stale = index + 1 < self.data.len() && data.is_stale(id, attribute);
+            return Localized { text, locale: &self.chain[index], fell_back: index > 0, segments: Vec::new(), stale };
         }
         let source = self.chain.len() - 1;
         let kind = match attribute {
@@ -288,6 +293,7 @@ impl Localizer {
             locale: &self.chain[source],
             fell_back: source > 0,
             segments: Vec::new(),
+            stale: false,
         }
     }
 

@@ -100,6 +100,19 @@ pub enum ProblemKind {
     /// A `ui-` message that is not in the interface table: no page shows it.
     #[error("`{id}` is not an interface message Ladder uses")]
     UnusedInterfaceMessage { id: String },
+    /// A translation made from English that has changed since (`l10n.lock`): it still renders,
+    /// marked as possibly out of date. `old` and `new` are the English then and now; `lang` is the
+    /// locale directory holding the translation.
+    #[error(
+        "`{id}` was translated from English that has changed: it was \"{}\", it is now \"{}\"",
+        changed(old, new).0,
+        changed(old, new).1
+    )]
+    Stale { id: String, old: String, new: String, lang: String },
+    /// A lock file (`l10n.lock`) that cannot be read: the locale's translations count as
+    /// unreviewed until it is fixed.
+    #[error("cannot read this lock file: {reason}")]
+    BadLock { reason: String, lang: String },
 }
 
 impl ProblemKind {
@@ -110,7 +123,9 @@ impl ProblemKind {
             | ProblemKind::EmptyLocale
             | ProblemKind::BidiControl { .. }
             | ProblemKind::Obsolete { .. }
-            | ProblemKind::UnusedInterfaceMessage { .. } => Severity::Warning,
+            | ProblemKind::UnusedInterfaceMessage { .. }
+            | ProblemKind::Stale { .. }
+            | ProblemKind::BadLock { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -165,8 +180,47 @@ impl ProblemKind {
             ProblemKind::UnusedInterfaceMessage { .. } => {
                 "delete it, or check its id against locales/en/ui.ftl".to_owned()
             }
+            ProblemKind::Stale { id, lang, .. } => {
+                format!(
+                    "update the translation to the new English, then `cargo xtask l10n-accept {lang} {id}` once reviewed"
+                )
+            }
+            ProblemKind::BadLock { lang, .. } => format!(
+                "fix the line, or delete the file and run `cargo xtask l10n-accept {lang}` once the translations are reviewed"
+            ),
         })
     }
+}
+
+/// Texts longer than this are shown around what changed, in [`ProblemKind::Stale`].
+const STALE_SHOWN: usize = 100;
+/// Characters kept on each side of what changed.
+const STALE_CONTEXT: usize = 30;
+
+/// `old` and `new` as a stale warning shows them: whole when short, else the part that changed
+/// with some context, the rest elided with `…`.
+fn changed(old: &str, new: &str) -> (String, String) {
+    let (old_chars, new_chars): (Vec<char>, Vec<char>) = (old.chars().collect(), new.chars().collect());
+    if old_chars.len() <= STALE_SHOWN && new_chars.len() <= STALE_SHOWN {
+        return (old.to_owned(), new.to_owned());
+    }
+    let prefix = old_chars.iter().zip(&new_chars).take_while(|(a, b)| a == b).count();
+    let limit = old_chars.len().min(new_chars.len()) - prefix;
+    let suffix = old_chars.iter().rev().zip(new_chars.iter().rev()).take_while(|(a, b)| a == b).count().min(limit);
+    let start = prefix.saturating_sub(STALE_CONTEXT);
+    let excerpt = |chars: &[char]| {
+        let end = (chars.len() - suffix + STALE_CONTEXT).min(chars.len());
+        let mut shown = String::new();
+        if start > 0 {
+            shown.push('…');
+        }
+        shown.extend(&chars[start..end]);
+        if end < chars.len() {
+            shown.push('…');
+        }
+        shown
+    };
+    (excerpt(&old_chars), excerpt(&new_chars))
 }
 
 /// Translations that cannot be used at all.
@@ -201,5 +255,20 @@ impl fmt::Display for Available<'_> {
             write!(f, "{locale}")?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stale_warning_shows_what_changed_in_long_texts() {
+        assert_eq!(changed("Junior", "Entry"), ("Junior".to_owned(), "Entry".to_owned()));
+        let old = format!("{} basic serverless concepts {}", "a".repeat(80), "z".repeat(80));
+        let new = format!("{} basic cloud concepts {}", "a".repeat(80), "z".repeat(80));
+        let (old, new) = changed(&old, &new);
+        assert_eq!(old, format!("…{} basic serverless concepts {}…", "a".repeat(23), "z".repeat(20)));
+        assert_eq!(new, format!("…{} basic cloud concepts {}…", "a".repeat(23), "z".repeat(20)));
     }
 }

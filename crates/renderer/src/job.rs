@@ -29,6 +29,9 @@ pub enum Page {
     Skill(Id),
     /// A role's career path: what it needs at each level, skill by skill.
     Role(Id),
+    /// For translators: what is translated, stale and left (`translation-status`). Locales other
+    /// than the source language have it.
+    TranslationStatus,
 }
 
 impl Page {
@@ -38,13 +41,14 @@ impl Page {
             Page::Index => "index".to_owned(),
             Page::Skill(id) => format!("skills/{id}"),
             Page::Role(id) => format!("roles/{id}"),
+            Page::TranslationStatus => "translation-status".to_owned(),
         }
     }
 
     /// From the page's directory back up to its locale's directory.
     pub(crate) fn to_locale_root(&self) -> &'static str {
         match self {
-            Page::Index => "",
+            Page::Index | Page::TranslationStatus => "",
             Page::Skill(_) | Page::Role(_) => "../",
         }
     }

@@ -70,7 +70,14 @@ impl Renderer {
                 ("chooser.html".to_owned(), Value::from_serialize(views::chooser(site, &mut problems)))
             }
             Job::Page { locale, page, format } => {
-                let mut builder = ViewBuilder { site, locale: *locale, page, format: *format, problems: Vec::new() };
+                let mut builder = ViewBuilder {
+                    site,
+                    locale: *locale,
+                    page,
+                    format: *format,
+                    problems: Vec::new(),
+                    stale_hint: None,
+                };
                 let (name, view) = match page {
                     Page::Index => ("index", Value::from_serialize(builder.index())),
                     Page::Skill(id) => {
@@ -81,6 +88,7 @@ impl Renderer {
                         ("skill", Value::from_serialize(builder.skill(skill)))
                     }
                     Page::Role(id) => ("role", Value::from_serialize(builder.role(id))),
+                    Page::TranslationStatus => ("translation-status", Value::from_serialize(builder.status())),
                 };
                 problems = builder.problems;
                 (format!("{name}.{}", format.extension()), view)

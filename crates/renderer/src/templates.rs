@@ -15,10 +15,12 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("index.html", include_str!("../templates/index.html")),
     ("skill.html", include_str!("../templates/skill.html")),
     ("role.html", include_str!("../templates/role.html")),
+    ("translation-status.html", include_str!("../templates/translation-status.html")),
     ("chooser.html", include_str!("../templates/chooser.html")),
     ("index.md", include_str!("../templates/index.md")),
     ("skill.md", include_str!("../templates/skill.md")),
     ("role.md", include_str!("../templates/role.md")),
+    ("translation-status.md", include_str!("../templates/translation-status.md")),
     ("ladder.css", include_str!("../templates/ladder.css")),
 ];
 
@@ -74,7 +76,9 @@ fn format_value(out: &mut minijinja::Output<'_>, state: &State<'_, '_>, value: &
 }
 
 /// ` lang="en"` for text that fell back to another language than the page's, plus ` dir="ltr"`
-/// where that language runs the other way; else nothing.
+/// where that language runs the other way; ` data-l10n="stale"` and a `title` saying so for a
+/// translation that may be out of date (a data attribute, not a class: some elements have one);
+/// else nothing.
 fn lang_attr(text: &Value) -> Result<Value, Error> {
     let mut attributes = String::new();
     if let Some(lang) = text.get_attr("lang")?.as_str() {
@@ -82,6 +86,11 @@ fn lang_attr(text: &Value) -> Result<Value, Error> {
     }
     if let Some(dir) = text.get_attr("dir")?.as_str() {
         attributes.push_str(&format!(r#" dir="{dir}""#));
+    }
+    if text.get_attr("stale")?.is_true() {
+        let hint = text.get_attr("stale_hint")?;
+        attributes
+            .push_str(&format!(r#" data-l10n="stale" title="{}""#, escape::html(hint.as_str().unwrap_or_default())));
     }
     Ok(Value::from_safe_string(attributes))
 }

@@ -45,9 +45,11 @@ pub(crate) fn chooser(site: &Site<'_>, problems: &mut Vec<Problem>) -> ChooserVi
                 lang: localizer.locale().to_string(),
                 dir: direction_attr(localizer.direction()),
                 name: name.clone(),
+                // The chooser shows no stale hints: each language's line is a single short string.
                 choose: Text::from(
                     localizer.interface(interface::CHOOSE_LANGUAGE, &[], problems),
                     localizer.direction(),
+                    "",
                 ),
                 href: format!("{}/{}.html", localizer.locale(), Page::Index.stem()),
             }

@@ -15,6 +15,8 @@ pub(crate) struct IndexView {
     domains: Vec<IndexDomain>,
     roles_heading: Text,
     roles: Vec<Link>,
+    /// The footer's link to the translation status page; not in the source language.
+    status_link: Option<Link>,
 }
 
 #[derive(Debug, Serialize)]
@@ -64,8 +66,13 @@ impl ViewBuilder<'_, '_> {
                 href: self.site.local_href(self.page, &Page::Role(role.clone()), self.format),
             })
             .collect();
+        let status_link = (self.localizer().chain().len() > 1).then(|| Link {
+            name: self.ui(interface::STATUS_TITLE),
+            href: self.site.local_href(self.page, &Page::TranslationStatus, self.format),
+        });
         IndexView {
             page,
+            status_link,
             title: self.ui(interface::INDEX_TITLE),
             skills_heading: self.ui(interface::INDEX_SKILLS),
             skill_count: self.count(interface::INDEX_SKILL_COUNT, catalog.skills().len()),

@@ -5,9 +5,10 @@ mod chooser;
 mod index;
 mod role;
 mod skill;
+mod status;
 
 use ladder_i18n::interface::{self, InterfaceMessage};
-use ladder_i18n::{CharacterDirection, FluentValue, Localized, Localizer, Problem, message_ids};
+use ladder_i18n::{CharacterDirection, FluentValue, LanguageIdentifier, Localized, Localizer, Problem, message_ids};
 use ladder_model::Id;
 use serde::Serialize;
 
@@ -17,7 +18,8 @@ use crate::site::Site;
 pub(crate) use self::chooser::chooser;
 
 /// Localized text, with its language when that differs from the page's (a fallback), and its
-/// direction when that differs too (English inside an Arabic page), so HTML can mark both.
+/// direction when that differs too (English inside an Arabic page), so HTML can mark both; and,
+/// when the translation may be out of date (`l10n.lock`), the hint that says so.
 #[derive(Debug, Serialize)]
 pub(crate) struct Text {
     text: String,
@@ -27,6 +29,9 @@ pub(crate) struct Text {
     /// role name inside an English fallback sentence); empty otherwise. HTML templates print
     /// them with the `marked` filter; Markdown prints `text`, the pieces joined.
     segments: Vec<TextSegment>,
+    stale: bool,
+    /// "This translation may be out of date", in the page's language, when `stale`.
+    stale_hint: Option<String>,
 }
 
 /// A piece of a [`Text`], with its language and direction where they differ from the text's.
@@ -38,7 +43,7 @@ pub(crate) struct TextSegment {
 }
 
 impl Text {
-    fn from(localized: Localized<'_>, page_direction: CharacterDirection) -> Text {
+    fn from(localized: Localized<'_>, page_direction: CharacterDirection, stale_hint: &str) -> Text {
         let text_direction = localized.locale.character_direction();
         let dir = (localized.fell_back && text_direction != page_direction).then(|| direction_attr(text_direction));
         let lang = localized.fell_back.then(|| localized.locale.to_string());
@@ -54,7 +59,16 @@ impl Text {
                 }
             })
             .collect();
-        Text { text: localized.text.into_owned(), lang, dir, segments }
+        let stale_hint = localized.stale.then(|| stale_hint.to_owned());
+        Text { text: localized.text.into_owned(), lang, dir, segments, stale: localized.stale, stale_hint }
+    }
+
+    /// Text in the source language on any page (the English of the translation status page).
+    fn source(text: String, source: &LanguageIdentifier, page: &LanguageIdentifier) -> Text {
+        let lang = (source != page).then(|| source.to_string());
+        let dir = (source.character_direction() != page.character_direction())
+            .then(|| direction_attr(source.character_direction()));
+        Text { text, lang, dir, segments: Vec::new(), stale: false, stale_hint: None }
     }
 }
 
@@ -72,6 +86,8 @@ pub(crate) struct ViewBuilder<'s, 'a> {
     pub(crate) page: &'s Page,
     pub(crate) format: Format,
     pub(crate) problems: Vec<Problem>,
+    /// The page's `ui-stale-hint`, looked up the first time a stale text needs it.
+    pub(crate) stale_hint: Option<String>,
 }
 
 /// What every per-locale page has: language, navigation, links to the other languages.
@@ -133,31 +149,39 @@ impl<'a> ViewBuilder<'_, 'a> {
     /// An interface message with its variables, as the interface table lists them.
     fn ui_with(&mut self, message: InterfaceMessage, variables: &[(&str, FluentValue<'_>)]) -> Text {
         let localizer = &self.site.localizers[self.locale];
-        Text::from(localizer.interface(message, variables, &mut self.problems), localizer.direction())
+        let localized = localizer.interface(message, variables, &mut self.problems);
+        self.text(localized)
     }
 
     /// An interface message some of whose variables are localized text (names, a date), which
     /// may be in other languages than the message: the result marks each piece with its own.
     fn ui_with_texts(&mut self, message: InterfaceMessage, texts: &[(&str, &Localized<'_>)]) -> Text {
         let localizer = &self.site.localizers[self.locale];
-        Text::from(localizer.interface_with(message, &[], texts, &mut self.problems), localizer.direction())
+        let localized = localizer.interface_with(message, &[], texts, &mut self.problems);
+        self.text(localized)
     }
 
     /// A catalog message (`message_ids`): a name or description, given no variables.
     fn catalog(&mut self, id: &str) -> Text {
         let localizer = &self.site.localizers[self.locale];
-        Text::from(localizer.message(id, &mut self.problems), localizer.direction())
+        let localized = localizer.message(id, &mut self.problems);
+        self.text(localized)
+    }
+
+    /// A lookup's text as a view shows it, with the stale hint if it may be out of date.
+    fn text(&mut self, localized: Localized<'_>) -> Text {
+        let localizer = &self.site.localizers[self.locale];
+        if localized.stale && self.stale_hint.is_none() {
+            let hint = localizer.interface(interface::STALE_HINT, &[], &mut self.problems).text.into_owned();
+            self.stale_hint = Some(hint);
+        }
+        Text::from(localized, localizer.direction(), self.stale_hint.as_deref().unwrap_or_default())
     }
 
     /// A catalog message as looked up, to be given to an interface message as text.
     fn catalog_localized(&mut self, id: &str) -> Localized<'a> {
         let localizers: &'a [Localizer] = self.site.localizers;
         localizers[self.locale].message(id, &mut self.problems)
-    }
-
-    /// Localized text as a page shows it.
-    fn text(&self, localized: Localized<'_>) -> Text {
-        Text::from(localized, self.localizer().direction())
     }
 
     /// An interface message given `$count`.
@@ -177,7 +201,7 @@ impl<'a> ViewBuilder<'_, 'a> {
     fn skill_summary(&mut self, skill: &Id) -> Text {
         let localizer = &self.site.localizers[self.locale];
         let summary = localizer.attribute(&message_ids::skill(skill), message_ids::SUMMARY, &mut self.problems);
-        Text::from(summary, localizer.direction())
+        self.text(summary)
     }
 
     fn chrome(&mut self) -> Chrome {
@@ -186,7 +210,12 @@ impl<'a> ViewBuilder<'_, 'a> {
             .map(|locale| Alternate {
                 lang: site.localizers[locale].locale().to_string(),
                 name: site.language_names[locale].clone(),
-                href: site.href(self.page, locale, self.page, self.format),
+                // The source language has no translation status page: its index stands in.
+                href: if *self.page == Page::TranslationStatus && site.localizers[locale].chain().len() == 1 {
+                    site.href(self.page, locale, &Page::Index, self.format)
+                } else {
+                    site.href(self.page, locale, self.page, self.format)
+                },
                 current: locale == self.locale,
             })
             .collect();

@@ -99,3 +99,51 @@ ui-index-skill-count = { $count ->
        *[other] { $count } skills
     }
 ui-index-roles = Career paths by role
+
+## Translation marks: text whose translation may be out of date.
+
+# Shown when pointing at a translation made from English text that has changed since.
+ui-stale-hint = This translation may be out of date
+
+## Translation status page, for translators: what is translated, out of date and left.
+
+# The page's title, and the link to it at the foot of the index.
+ui-status-title = Translation status
+# $translated: how many texts are translated; $total: how many texts there are;
+# $fallback: how many still show in English.
+ui-status-summary = { $translated } of { $total } texts translated; { $fallback ->
+        [one] one shows
+       *[other] { $fallback } show
+    } in English.
+ui-status-by-kind = By kind of text
+ui-status-by-file = By file
+# Column headers of the two tables.
+ui-status-kind = Kind
+ui-status-file = File
+ui-status-total = Texts
+ui-status-translated = Translated
+ui-status-fallback = In English
+ui-status-stale = Out of date
+# Translated, but not yet recorded as reviewed against the English.
+ui-status-unreviewed = Unreviewed
+# Translations of texts English no longer has.
+ui-status-obsolete = Obsolete
+# The kinds of text, most visible first.
+ui-status-kind-interface = Interface
+ui-status-kind-names = Levels, roles, domains and groups
+ui-status-kind-skill-names = Skill names
+ui-status-kind-summaries = Skill summaries
+ui-status-kind-descriptions = Requirement descriptions
+ui-status-kind-other = Other
+# Heading of the list of the next texts to translate. $count: how many are left in all.
+ui-status-next = { $count ->
+        [one] The last text to translate
+       *[other] Next to translate ({ $count } left)
+    }
+ui-status-nothing-left = Everything is translated.
+ui-status-stale-heading = Translations out of date
+ui-status-none-stale = No translation is out of date.
+# Column headers of the lists: the message id, and the English then and now.
+ui-status-message = Message
+ui-status-was = English then
+ui-status-now = English now
