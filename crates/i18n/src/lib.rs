@@ -6,8 +6,11 @@
 //! [`Localizer`] that rayon threads can share. Every lookup says which locale its text came
 //! from, so pages can mark text that fell back. Problems are collected, never panicked on.
 //! [`Locales::validate`] checks every locale once before rendering; [`interface`] is the one table
-//! of interface messages and their variables. A Fluent resolver error is always an error, pointed
-//! at the placeable that caused it.
+//! of interface messages and their variables. [`Locales::lint`] adds what `cargo xtask check`
+//! reports beyond that (file hygiene, duplicates, drift from the source language, plural forms
+//! against CLDR, `language-name`), and [`Locales::smoke_render`] formats every message of a locale
+//! with sample numbers. A Fluent resolver error is always an error, pointed at the placeable that
+//! caused it.
 //!
 //! ```
 //! use ladder_i18n::{LanguageIdentifier, Locales, interface, message_ids};
@@ -36,12 +39,14 @@
 //! templates instead, where it is rendered.
 
 pub mod interface;
+mod lint;
 mod locales;
 mod localizer;
 pub mod message_ids;
 mod nesting;
 mod problem;
 mod resolve;
+mod smoke;
 mod validate;
 mod walk;
 
@@ -53,3 +58,4 @@ pub use crate::locales::{Loaded, Locales, MAX_FTL_BYTES, SOURCE_LOCALE};
 pub use crate::localizer::{FallbackCount, Localized, Localizer};
 pub use crate::nesting::MAX_PLACEABLE_DEPTH;
 pub use crate::problem::{LoadError, Problem, ProblemKind, Severity, UnsupportedLocale};
+pub use crate::smoke::SMOKE_NUMBERS;

@@ -53,6 +53,9 @@ pub(crate) struct LocaleData {
     first_definitions: Vec<(usize, usize)>,
     /// Message ids (no terms) in definition order, first definition only.
     pub(crate) message_ids: Vec<String>,
+    /// Some `.ftl` file of the locale could not be read or parsed at all (its problem is
+    /// reported): what seems missing may be in it.
+    pub(crate) incomplete: bool,
 }
 
 #[derive(Debug)]
@@ -306,6 +309,7 @@ fn load_locale(
         entries: HashMap::new(),
         first_definitions: Vec::new(),
         message_ids: Vec::new(),
+        incomplete: false,
     };
     for path in paths {
         let problem = |position: Option<Position>, kind| Problem {
@@ -319,12 +323,14 @@ fn load_locale(
             Err(err) => {
                 let kind = ProblemKind::Unreadable { reason: err.to_string(), help: err.help() };
                 problems.push(problem(err.position(), kind));
+                data.incomplete = true;
                 continue;
             }
         };
         if let Some(offset) = too_deep(&text, MAX_PLACEABLE_DEPTH) {
             let kind = ProblemKind::TooDeep { limit: MAX_PLACEABLE_DEPTH };
             problems.push(problem(Some(Position::at(&text, offset)), kind));
+            data.incomplete = true;
             continue;
         }
         let resource = match FluentResource::try_new(text) {
