@@ -165,7 +165,7 @@ fn invalid_input_writes_nothing_and_keeps_the_previous_output() {
     assert!(matches!(failure, Failure::Invalid(_)));
     let shown: Vec<String> = failure.diagnostics().iter().map(|d| d.render(input.path())).collect();
     insta::assert_snapshot!(shown.join("\n"), @"
-    error: unknown requirement `mandatroy`: expected `mandatory` or `optional`
+    error[invalid-necessity]: unknown requirement `mandatroy`: expected `mandatory` or `optional`
      --> catalog/skills/skill-001.yaml:6:13
       |
     6 |     senior: mandatroy
@@ -212,7 +212,7 @@ fn a_template_directory_replaces_embedded_templates_by_name() {
     let failure = render::run(&options).unwrap_err();
     assert_eq!(failure.exit_code(), 1);
     insta::assert_snapshot!(failure.diagnostics()[0].render(templates.path()), @"
-    error: syntax error: unexpected `}`, expected end of variable block
+    error[template]: syntax error: unexpected `}`, expected end of variable block
      --> role.html:1:19
       |
     1 | <h1>{{ title.text }</h1>

@@ -224,7 +224,6 @@ fn plurals(
     if !from_table && !identifiers.iter().any(|key| CATEGORIES.contains(key)) {
         return;
     }
-    let locale = data.locale.to_string();
     let names = || categories.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>();
     if from_table && let Some(default) = variants.iter().find(|variant| variant.default) {
         let key = key_text(&default.key);
@@ -240,29 +239,19 @@ fn plurals(
     let missing: Vec<String> =
         categories.iter().filter(|c| !identifiers.contains(c)).map(|c| (*c).to_owned()).collect();
     if !missing.is_empty() {
-        let kind = ProblemKind::MissingPluralCategory {
-            id: shown.to_owned(),
-            locale: locale.clone(),
-            missing,
-            categories: names(),
-        };
+        let kind = ProblemKind::MissingPluralCategory { id: shown.to_owned(), missing, categories: names() };
         problems.push(point(data, variable, 1, kind));
     }
     for key in identifiers.iter().filter(|key| !categories.contains(key)) {
-        let kind = ProblemKind::UnreachablePluralKey {
-            id: shown.to_owned(),
-            locale: locale.clone(),
-            key: (*key).to_owned(),
-            categories: names(),
-        };
+        let kind =
+            ProblemKind::UnreachablePluralKey { id: shown.to_owned(), key: (*key).to_owned(), categories: names() };
         problems.push(point(data, key, 0, kind));
     }
 }
 
 /// A translated message against the source language's: attributes the source lacks, variables
 /// the source shows that the translation drops. A message the source lacks altogether is
-/// obsolete, unless it is a `helper` the locale's own messages refer to, or an unknown interface
-/// id (which `validate` reports already).
+/// obsolete, unless it is a `helper` the locale's own messages refer to, or an interface id.
 fn drift(
     data: &LocaleData,
     source: &LocaleData,
@@ -273,8 +262,9 @@ fn drift(
     problems: &mut Vec<Problem>,
 ) {
     let Some(original) = source.message(id) else {
-        let unknown_interface = interface::is_interface_id(id) && interface::find(id).is_none();
-        if !helper && !unknown_interface {
+        // Interface ids are the table's business: a used one missing in the source is an error
+        // there, an unknown one is reported by `validate`.
+        if !helper && !interface::is_interface_id(id) {
             problems.push(point(data, id, 0, ProblemKind::ObsoleteTranslation { id: id.to_owned() }));
         }
         return;
@@ -305,19 +295,45 @@ fn dropped(
 ) {
     let variables = |pattern| {
         let mut found: Vec<&str> = Vec::new();
-        walk::pattern(pattern, &mut |element| {
-            if let Element::Variable(name) = element
-                && !found.contains(&name)
-            {
-                found.push(name);
-            }
-        });
+        shown_variables(pattern, &mut found);
         found
     };
     let ours = variables(ours);
     for variable in variables(theirs).into_iter().filter(|v| !ours.contains(v)) {
         let kind = ProblemKind::DroppedVariable { id: shown.to_owned(), variable: variable.to_owned() };
         problems.push(point(data, anchor, 0, kind));
+    }
+}
+
+/// The variables `pattern` shows (`{ $count }`, `NUMBER($count)`), not those it only selects on:
+/// `{ $count -> [one] One skill *[other] Many }` shows no number.
+fn shown_variables<'s>(pattern: &'s ast::Pattern<&'s str>, found: &mut Vec<&'s str>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            shown_in(expression, found);
+        }
+    }
+}
+
+fn shown_in<'s>(expression: &'s ast::Expression<&'s str>, found: &mut Vec<&'s str>) {
+    match expression {
+        ast::Expression::Select { variants, .. } => {
+            for variant in variants {
+                shown_variables(&variant.value, found);
+            }
+        }
+        ast::Expression::Inline(ast::InlineExpression::Placeable { expression }) => shown_in(expression, found),
+        ast::Expression::Inline(inline) => {
+            // Everything an inline expression mentions (function and term arguments included)
+            // reaches the text.
+            walk::inline(inline, &mut |element| {
+                if let Element::Variable(name) = element
+                    && !found.contains(&name)
+                {
+                    found.push(name);
+                }
+            });
+        }
     }
 }
 

@@ -129,11 +129,11 @@ pub enum ProblemKind {
     #[error("`{id}` selects a plural form on `${variable}`, but its default is `*[{default}]`")]
     PluralDefault { id: String, variable: String, default: String },
     /// Plural categories the locale's CLDR rules use that a plural select has no variant for.
-    #[error("`{id}` has no variant for the plural categor{} {} of {locale}", if missing.len() == 1 { "y" } else { "ies" }, Keys(missing))]
-    MissingPluralCategory { id: String, locale: String, missing: Vec<String>, categories: Vec<String> },
+    #[error("`{id}` has no variant for the plural categor{} {}", if missing.len() == 1 { "y" } else { "ies" }, Keys(missing))]
+    MissingPluralCategory { id: String, missing: Vec<String>, categories: Vec<String> },
     /// A key of a plural select that no number ever selects in this locale.
-    #[error("`{id}`: `[{key}]` is never selected in {locale}")]
-    UnreachablePluralKey { id: String, locale: String, key: String, categories: Vec<String> },
+    #[error("`{id}`: no number selects `[{key}]` in this language")]
+    UnreachablePluralKey { id: String, key: String, categories: Vec<String> },
     /// A locale without `language-name`: the language chooser would show the source's name.
     #[error("no `language-name`: the language chooser would call this locale by another language's name")]
     MissingLanguageName,
