@@ -24,6 +24,8 @@ pub struct Flags {
 pub enum Command {
     /// Render the catalog into Markdown and HTML pages, one directory per locale.
     Render(RenderFlags),
+    /// Check the catalog and every translation without rendering: every finding, named by its check.
+    Check(crate::check::CheckFlags),
 }
 
 #[derive(Debug, clap::Args)]

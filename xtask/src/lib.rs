@@ -5,6 +5,7 @@
 //! (staged beside it, swapped in at once). Each subcommand is one module with
 //! a `run`; [`diagnostics`] turns every crate's typed errors into what the user reads.
 
+pub mod check;
 pub mod diagnostics;
 pub mod flags;
 pub mod project;

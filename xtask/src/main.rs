@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use xtask::diagnostics::SourceLines;
 use xtask::flags::{Command, Flags, RenderOptions};
-use xtask::render;
+use xtask::{check, render};
 
 fn main() -> ExitCode {
     let flags = Flags::parse();
@@ -46,7 +46,30 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Check(check_flags) => run_check(check_flags, &cwd),
     }
+}
+
+fn run_check(flags: check::CheckFlags, cwd: &Path) -> ExitCode {
+    let report = match flags.into_options().map(|options| (check::run(&options), options)) {
+        Ok((Ok(report), options)) => (report, options),
+        Ok((Err(diagnostic), _)) | Err(diagnostic) => {
+            eprint!("{}", diagnostic.render(cwd));
+            return ExitCode::from(2);
+        }
+    };
+    let (report, options) = report;
+    match options.format {
+        check::OutputFormat::Text => {
+            let mut sources = SourceLines::default();
+            for diagnostic in &report.diagnostics {
+                eprintln!("{}", diagnostic.render_with(cwd, &mut sources));
+            }
+            println!("{}", report.summary());
+        }
+        check::OutputFormat::Json => println!("{}", report.to_json(cwd)),
+    }
+    ExitCode::from(report.exit_code(options.strict))
 }
 
 fn print_report(report: &render::Report, options: &RenderOptions, cwd: &Path) {

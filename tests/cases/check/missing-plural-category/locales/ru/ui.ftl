@@ -1,0 +1,6 @@
+language-name = Русский
+
+ui-skill-roles = { $count ->
+        [one] Роль
+       *[other] Роли
+    }
