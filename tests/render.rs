@@ -226,7 +226,7 @@ fn a_template_directory_replaces_embedded_templates_by_name() {
     fs::write(templates.path().join("role.html"), "<h1>{{ titel.text }}</h1>\n").unwrap();
     let failure = render::run(&options).unwrap_err();
     insta::assert_snapshot!(failure.diagnostics()[0].render(templates.path()), @"
-    error: undefined value
+    error[template]: undefined value
      --> role.html:1:8
       |
     1 | <h1>{{ titel.text }}</h1>
