@@ -19,6 +19,7 @@
 //! let loaded = Locales::load(&dir).expect("the default locales load");
 //! assert!(loaded.problems.is_empty());
 //! assert!(loaded.locales.validate(None).is_empty(), "checked once, before any page");
+//! assert!(loaded.locales.lint().is_empty(), "and linted: plural forms, drift, hygiene");
 //! let es: LanguageIdentifier = "es-MX".parse().unwrap();
 //! let localizer = loaded.locales.localizer(&es).unwrap();
 //! let mut problems = Vec::new();

@@ -119,11 +119,15 @@ fn hygiene(data: &LocaleData, problems: &mut Vec<Problem>) {
             let lines = text.matches("\r\n").count();
             problems.push(problem(Some(Position::at(text, first)), ProblemKind::CrLf { lines }));
         }
-        // One pass over the (rare) matches, counting lines as it goes rather than from the start.
+        // Single-character searches (memchr for the tab), then one pass over the (rare) matches,
+        // counting lines as it goes rather than from the start each time.
+        let mut found: Vec<(usize, &str)> = text.match_indices('\t').collect();
+        found.extend(text.match_indices('\u{FFFD}'));
+        found.sort_unstable();
         let mut line = 1;
         let mut line_start = 0;
         let mut counted = 0;
-        for (offset, character) in text.match_indices(['\t', '\u{FFFD}']) {
+        for (offset, character) in found {
             for (i, _) in text[counted..offset].match_indices('\n') {
                 line += 1;
                 line_start = counted + i + 1;
