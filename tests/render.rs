@@ -89,11 +89,12 @@ fn the_default_catalog_renders_as_reviewed() {
 #[test]
 fn cases_render_as_reviewed() {
     let cases = workspace().join("tests/cases");
-    // `broken/` holds the broken-input corpus, overlays run by xtask/tests/broken.rs.
+    // `broken/` holds the broken-input corpus, overlays run by xtask/tests/broken.rs; `check/`
+    // the lint cases run by xtask/tests/check.rs.
     let mut names: Vec<String> = fs::read_dir(&cases)
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name != "broken")
+        .filter(|name| name != "broken" && name != "check")
         .collect();
     names.sort();
     assert!(!names.is_empty());
@@ -199,7 +200,7 @@ fn invalid_input_writes_nothing_and_keeps_the_previous_output() {
     assert!(matches!(failure, Failure::Invalid(_)));
     let shown: Vec<String> = failure.diagnostics().iter().map(|d| d.render(input.path())).collect();
     insta::assert_snapshot!(shown.join("\n"), @"
-    error: unknown requirement `mandatroy`: expected `mandatory` or `optional`
+    error[invalid-necessity]: unknown requirement `mandatroy`: expected `mandatory` or `optional`
      --> catalog/skills/skill-001.yaml:6:13
       |
     6 |     senior: mandatroy
@@ -246,7 +247,7 @@ fn a_template_directory_replaces_embedded_templates_by_name() {
     let failure = render::run(&options).unwrap_err();
     assert_eq!(failure.exit_code(), 1);
     insta::assert_snapshot!(failure.diagnostics()[0].render(templates.path()), @"
-    error: syntax error: unexpected `}`, expected end of variable block
+    error[template]: syntax error: unexpected `}`, expected end of variable block
      --> role.html:1:19
       |
     1 | <h1>{{ title.text }</h1>
@@ -259,7 +260,7 @@ fn a_template_directory_replaces_embedded_templates_by_name() {
     fs::write(templates.path().join("role.html"), "<h1>{{ titel.text }}</h1>\n").unwrap();
     let failure = render::run(&options).unwrap_err();
     insta::assert_snapshot!(failure.diagnostics()[0].render(templates.path()), @"
-    error: undefined value
+    error[template]: undefined value
      --> role.html:1:8
       |
     1 | <h1>{{ titel.text }}</h1>

@@ -1,7 +1,7 @@
 //! What the user reads when something is wrong: one shape for every crate's errors.
 //!
 //! ```text
-//! error: unknown role `data-engineer`
+//! error[unknown-catalog-reference]: unknown role `data-engineer`
 //!  --> catalog/skills/lambda.yaml:7:3
 //!   |
 //! 7 |   data-engineer:
@@ -10,7 +10,8 @@
 //!   = help: declare it in roles.yaml first, or use one that is declared there
 //! ```
 //!
-//! Drawn by annotate-snippets, the renderer rustc and cargo use, so tabs and wide characters line
+//! The name in brackets is the check that found it (see `cargo xtask check`), as rustc shows its
+//! error codes. Drawn by annotate-snippets, the renderer rustc and cargo use, so tabs and wide characters line
 //! the caret up. A diagnostic shows at most the one offending line of its file, shortened around
 //! the column when it is long: an error never echoes more of a file than that.
 
@@ -26,6 +27,10 @@ use ladder_renderer::RenderError;
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Diagnostic {
     pub severity: Severity,
+    /// The name of the check that found it (`unknown-variable`), empty for usage and I/O errors.
+    pub check: &'static str,
+    /// The locale a translation problem is in; shown after the message, `(es)`.
+    pub locale: Option<String>,
     pub path: Option<PathBuf>,
     pub position: Option<Position>,
     pub message: String,
@@ -39,7 +44,15 @@ const MESSAGE_LIMIT: usize = 300;
 
 impl Diagnostic {
     pub fn error(message: String) -> Diagnostic {
-        Diagnostic { severity: Severity::Error, path: None, position: None, message, help: None }
+        Diagnostic {
+            severity: Severity::Error,
+            check: "",
+            locale: None,
+            path: None,
+            position: None,
+            message,
+            help: None,
+        }
     }
 
     pub fn with_help(mut self, help: String) -> Diagnostic {
@@ -68,13 +81,20 @@ impl Diagnostic {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let message = shorten(&self.message, MESSAGE_LIMIT);
+        let message = match &self.locale {
+            Some(locale) => format!("{} ({locale})", shorten(&self.message, MESSAGE_LIMIT)),
+            None => shorten(&self.message, MESSAGE_LIMIT),
+        };
         let shown = self.path.as_ref().map(|path| path.strip_prefix(base).unwrap_or(path).display().to_string());
         let line = match (&self.path, self.position) {
             (Some(path), Some(position)) => sources.line(path, position.line),
             _ => None,
         };
-        let mut group = Group::with_title(level.primary_title(message));
+        let mut title = level.primary_title(message);
+        if !self.check.is_empty() {
+            title = title.id(self.check);
+        }
+        let mut group = Group::with_title(title);
         match (shown, self.position, line) {
             (Some(shown), Some(position), Some(line)) => {
                 let (text, span) = excerpt(&line, position.column);
@@ -156,6 +176,8 @@ impl From<&CatalogError> for Diagnostic {
     fn from(err: &CatalogError) -> Diagnostic {
         Diagnostic {
             severity: Severity::Error,
+            check: err.kind.check(),
+            locale: None,
             path: Some(err.path.clone()),
             position: err.position,
             message: err.kind.to_string(),
@@ -168,13 +190,15 @@ impl From<&Problem> for Diagnostic {
     fn from(problem: &Problem) -> Diagnostic {
         Diagnostic {
             severity: problem.kind.severity(),
+            check: problem.kind.check(),
+            // Problems about no locale in particular (a folder that is not one) carry `und`.
+            locale: match problem.locale.to_string() {
+                locale if locale == "und" => None,
+                locale => Some(locale),
+            },
             path: Some(problem.path.clone()),
             position: problem.position,
-            // Problems about no locale in particular (a folder that is not one) carry `und`.
-            message: match problem.locale.to_string().as_str() {
-                "und" => problem.kind.to_string(),
-                locale => format!("{} ({locale})", problem.kind),
-            },
+            message: problem.kind.to_string(),
             help: problem.kind.help(),
         }
     }
@@ -188,6 +212,8 @@ impl From<&RenderError> for Diagnostic {
         };
         Diagnostic {
             severity: Severity::Error,
+            check: "template",
+            locale: None,
             path: err.path.clone(),
             position: err.path.as_ref().and(err.position),
             message: match &err.path {

@@ -34,6 +34,8 @@ pub enum Command {
     L10nAccept(crate::l10n::AcceptFlags),
     /// Start a new locale from English: every message commented out, ready to translate.
     NewLocale(crate::l10n::NewLocaleFlags),
+    /// Check the catalog and every translation without rendering: every finding, named by its check.
+    Check(crate::check::CheckFlags),
 }
 
 #[derive(Debug, clap::Args)]

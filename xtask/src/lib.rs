@@ -6,6 +6,7 @@
 //! a `run`; [`diagnostics`] turns every crate's typed errors into what the user reads.
 
 pub mod bench;
+pub mod check;
 pub mod diagnostics;
 pub mod flags;
 pub mod gen_catalog;

@@ -9,7 +9,7 @@ use clap::Parser;
 use xtask::diagnostics::SourceLines;
 use xtask::flags::{Command, Flags, RenderOptions};
 use xtask::l10n::CommandError;
-use xtask::{l10n, render, status};
+use xtask::{check, l10n, render, status};
 
 fn main() -> ExitCode {
     let flags = Flags::parse();
@@ -91,6 +91,7 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Check(check_flags) => run_check(check_flags, &cwd),
     }
 }
 
@@ -106,6 +107,28 @@ fn print_outcome(outcome: Result<String, CommandError>, cwd: &Path) -> ExitCode 
             ExitCode::from(err.exit_code)
         }
     }
+}
+
+fn run_check(flags: check::CheckFlags, cwd: &Path) -> ExitCode {
+    let report = match flags.into_options().map(|options| (check::run(&options), options)) {
+        Ok((Ok(report), options)) => (report, options),
+        Ok((Err(diagnostic), _)) | Err(diagnostic) => {
+            eprint!("{}", diagnostic.render(cwd));
+            return ExitCode::from(2);
+        }
+    };
+    let (report, options) = report;
+    match options.format {
+        check::OutputFormat::Text => {
+            let mut sources = SourceLines::default();
+            for diagnostic in &report.diagnostics {
+                eprintln!("{}", diagnostic.render_with(cwd, &mut sources));
+            }
+            println!("{}", report.summary());
+        }
+        check::OutputFormat::Json => println!("{}", report.to_json(cwd)),
+    }
+    ExitCode::from(report.exit_code(options.strict))
 }
 
 fn print_report(report: &render::Report, options: &RenderOptions, cwd: &Path) {

@@ -49,6 +49,7 @@ impl Project {
                 let locales = loaded.locales;
                 let mut problems: Vec<Problem> = loaded.problems;
                 problems.extend(locales.validate(catalog.as_ref()));
+                problems.extend(locales.lint());
                 problems.extend(locales.missing_interface_messages());
                 problems.extend(locales.stale_translations());
                 if let Some(catalog) = &catalog {

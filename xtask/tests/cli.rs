@@ -65,7 +65,7 @@ fn invalid_content_exits_with_1_naming_file_line_and_column() {
     assert_eq!(code, 1);
     assert_eq!(stdout, "");
     insta::assert_snapshot!(stderr, @"
-    error: unknown role `cloud-enginer`
+    error[unknown-catalog-reference]: unknown role `cloud-enginer`
       --> catalog/skills/serverless-functions.yaml:13:3
        |
     13 |   cloud-enginer:
@@ -73,7 +73,7 @@ fn invalid_content_exits_with_1_naming_file_line_and_column() {
        |
        = help: did you mean `cloud-engineer`? roles are declared in roles.yaml
 
-    warning: no .ftl files: this directory is not a locale (es)
+    warning[empty-locale]: no .ftl files: this directory is not a locale (es)
     --> locales/es
      = help: add its translations (copy locales/en/ui.ftl), or delete it
 

@@ -71,7 +71,7 @@ fn an_edited_english_description_is_stale_until_accepted() {
     let (code, _, stderr) = render();
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stderr.starts_with(&format!("warning: `{DESCRIPTION}` was translated from English that has changed")),
+        stderr.starts_with(&format!("warning[stale]: `{DESCRIPTION}` was translated from English that has changed")),
         "{stderr}"
     );
     assert!(stderr.contains("Deploys simple functions using CLI or console."), "the old English: {stderr}");
@@ -170,13 +170,22 @@ fn new_locale_scaffolds_a_locale_that_falls_back_until_translated() {
         Some("ladder-l10n-lock 1")
     );
 
+    // The scaffold asks for the language's name: until it is given, a render says so and stops.
+    let (code, _, stderr) = xtask(dir, &["render", "--lang", "fr"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.starts_with("error[missing-language-name]: "), "{stderr}");
+    let status_before = xtask(dir, &["status", "--lang", "fr"]).1;
+    assert!(status_before.starts_with("fr (no language-name yet): 0 of "), "{status_before}");
+    let ui_path = dir.join("locales/fr/ui.ftl");
+    fs::write(&ui_path, ui.replace("\n# language-name = English\n", "\nlanguage-name = Français\n")).unwrap();
+
     let (code, stdout, stderr) = xtask(dir, &["render", "--lang", "fr"]);
     assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
     let index = fs::read_to_string(dir.join("dist/fr/index.html")).unwrap();
     assert!(index.contains(r#"<h1 lang="en">Skills and career paths</h1>"#), "{index}");
     assert!(dir.join("dist/fr/translation-status.md").is_file());
     let (_, status, _) = xtask(dir, &["status", "--lang", "fr"]);
-    assert!(status.starts_with("fr (no language-name yet): 0 of "), "{status}");
+    assert!(status.starts_with("fr (Français): 1 of "), "{status}");
 
     for args in [["new-locale", "fr"], ["new-locale", "pt-br"], ["new-locale", "French"]] {
         let (code, _, stderr) = xtask(dir, &args);

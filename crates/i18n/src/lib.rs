@@ -6,8 +6,11 @@
 //! [`Localizer`] that rayon threads can share. Every lookup says which locale its text came
 //! from, so pages can mark text that fell back. Problems are collected, never panicked on.
 //! [`Locales::validate`] checks every locale once before rendering; [`interface`] is the one table
-//! of interface messages and their variables. A Fluent resolver error is always an error, pointed
-//! at the placeable that caused it.
+//! of interface messages and their variables. [`Locales::lint`] adds what `cargo xtask check`
+//! reports beyond that (file hygiene, duplicates, drift from the source language, plural forms
+//! against CLDR, `language-name`), and [`Locales::smoke_render`] formats every message of a locale
+//! with sample numbers. A Fluent resolver error is always an error, pointed at the placeable that
+//! caused it.
 //!
 //! ```
 //! use ladder_i18n::{LanguageIdentifier, Locales, interface, message_ids};
@@ -16,6 +19,7 @@
 //! let loaded = Locales::load(&dir).expect("the default locales load");
 //! assert!(loaded.problems.is_empty());
 //! assert!(loaded.locales.validate(None).is_empty(), "checked once, before any page");
+//! assert!(loaded.locales.lint().is_empty(), "and linted: plural forms, drift, hygiene");
 //! let es: LanguageIdentifier = "es-MX".parse().unwrap();
 //! let localizer = loaded.locales.localizer(&es).unwrap();
 //! let mut problems = Vec::new();
@@ -36,6 +40,7 @@
 //! templates instead, where it is rendered.
 
 pub mod interface;
+mod lint;
 mod locales;
 mod localizer;
 pub mod message_ids;
@@ -43,6 +48,7 @@ mod nesting;
 mod problem;
 mod pseudo;
 mod resolve;
+mod smoke;
 mod staleness;
 mod status;
 mod validate;
@@ -57,5 +63,6 @@ pub use crate::localizer::{FallbackCount, Localized, Localizer, Segment};
 pub use crate::nesting::MAX_PLACEABLE_DEPTH;
 pub use crate::problem::{LoadError, Problem, ProblemKind, Severity, UnsupportedLocale};
 pub use crate::pseudo::Pseudolocale;
+pub use crate::smoke::SMOKE_NUMBERS;
 pub use crate::staleness::{AcceptError, Accepted, LOCK_FILE, Lock, LockEntry, LockError, english_text, text_hash};
 pub use crate::status::{Counts, FileCounts, KindCounts, MessageKind, Pending, StaleEntry, TranslationStatus};

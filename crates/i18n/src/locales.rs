@@ -64,6 +64,9 @@ pub(crate) struct LocaleData {
     /// The translations (`id`, `id.attr`) whose English changed since they were made, computed once
     /// at load: (English then, English now).
     pub(crate) stale: HashMap<String, (String, String)>,
+    /// Some `.ftl` file of the locale could not be read or parsed at all (its problem is
+    /// reported): what seems missing may be in it.
+    pub(crate) incomplete: bool,
 }
 
 #[derive(Debug)]
@@ -403,6 +406,7 @@ fn load_locale(
         lock: None,
         lock_path,
         stale: HashMap::new(),
+        incomplete: false,
     };
     data.lock = read_lock(root, &data.lock_path, &data.locale, problems);
     for path in paths {
@@ -417,12 +421,14 @@ fn load_locale(
             Err(err) => {
                 let kind = ProblemKind::Unreadable { reason: err.to_string(), help: err.help() };
                 problems.push(problem(err.position(), kind));
+                data.incomplete = true;
                 continue;
             }
         };
         if let Some(offset) = too_deep(&text, MAX_PLACEABLE_DEPTH) {
             let kind = ProblemKind::TooDeep { limit: MAX_PLACEABLE_DEPTH };
             problems.push(problem(Some(Position::at(&text, offset)), kind));
+            data.incomplete = true;
             continue;
         }
         let resource = match FluentResource::try_new(text) {

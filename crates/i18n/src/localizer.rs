@@ -250,7 +250,7 @@ impl Localizer {
         &self.data[self.data.len() - 1]
     }
 
-    fn lookup<'a>(
+    pub(crate) fn lookup<'a>(
         &'a self,
         id: &str,
         attribute: Option<&str>,

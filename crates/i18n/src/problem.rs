@@ -76,7 +76,8 @@ pub enum ProblemKind {
     /// `{ reference }` to a message that has attributes but no value.
     #[error("`{id}` refers to `{reference}`, which has no value")]
     NoValue { id: String, reference: String },
-    /// `{ NAME(…) }`: Ladder gives translations no Fluent functions.
+    /// `{ NAME(…) }`: Ladder gives translations no Fluent functions (its bundles register none,
+    /// not even fluent-bundle's builtin `NUMBER`).
     #[error("`{id}` calls `{function}()`, which does not exist")]
     UnknownFunction { id: String, function: String },
     /// `{ reference }` that leads back to `id` itself.
@@ -113,6 +114,59 @@ pub enum ProblemKind {
     /// unreviewed until it is fixed.
     #[error("cannot read this lock file: {reason}")]
     BadLock { reason: String, lang: String },
+    /// A byte-order mark at the start of a `.ftl` file: accepted, but invisible noise in diffs.
+    #[error("the file starts with a byte-order mark")]
+    ByteOrderMark,
+    /// Windows line endings; reported once per file, at the first, with how many lines have one.
+    #[error("CRLF line endings ({lines} line(s))")]
+    CrLf { lines: usize },
+    /// A tab character: Fluent indents with spaces, and a tab in text shows as one.
+    #[error("a tab character")]
+    Tab,
+    /// U+FFFD, what an editor leaves where it could not decode a byte: text was lost.
+    #[error("a U+FFFD replacement character: text was lost in a conversion")]
+    ReplacementCharacter,
+    /// The same attribute twice in one message or term; Fluent uses the first.
+    #[error("`{id}` has the attribute `.{attribute}` twice")]
+    DuplicateAttribute { id: String, attribute: String },
+    /// The same variant key twice in one select expression.
+    #[error("`{id}` has the variant `[{key}]` twice in one select")]
+    DuplicateVariant { id: String, key: String },
+    /// A message, or an attribute, that a translation has and the source language does not.
+    #[error("`{id}` is not in the source language: nothing shows it")]
+    ObsoleteTranslation { id: String },
+    /// A variable the source language's message uses that the translation leaves out.
+    #[error("`{id}` does not use `${variable}`, which the source language's message shows")]
+    DroppedVariable { id: String, variable: String },
+    /// A select on a plural-selecting variable whose default variant is not `*[other]`.
+    #[error("`{id}` selects a plural form on `${variable}`, but its default is `*[{default}]`")]
+    PluralDefault { id: String, variable: String, default: String },
+    /// Plural categories the locale's CLDR rules use that a plural select has no variant for.
+    #[error("`{id}` has no variant for the plural categor{} {}", if missing.len() == 1 { "y" } else { "ies" }, Keys(missing))]
+    MissingPluralCategory { id: String, missing: Vec<String>, categories: Vec<String> },
+    /// A key of a plural select that no number ever selects in this locale.
+    #[error("`{id}`: no number selects `[{key}]` in this language")]
+    UnreachablePluralKey { id: String, key: String, categories: Vec<String> },
+    /// A locale without `language-name`: the language chooser would show the source's name.
+    #[error("no `language-name`: the language chooser would call this locale by another language's name")]
+    MissingLanguageName,
+}
+
+/// `[one]`, `[few]` and `[many]`.
+struct Keys<'a>(&'a [String]);
+
+impl fmt::Display for Keys<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, key) in self.0.iter().enumerate() {
+            match i {
+                0 => {}
+                _ if i + 1 == self.0.len() => f.write_str(" and ")?,
+                _ => f.write_str(", ")?,
+            }
+            write!(f, "`[{key}]`")?;
+        }
+        Ok(())
+    }
 }
 
 impl ProblemKind {
@@ -125,8 +179,55 @@ impl ProblemKind {
             | ProblemKind::Obsolete { .. }
             | ProblemKind::UnusedInterfaceMessage { .. }
             | ProblemKind::Stale { .. }
-            | ProblemKind::BadLock { .. } => Severity::Warning,
+            | ProblemKind::BadLock { .. }
+            | ProblemKind::ByteOrderMark
+            | ProblemKind::CrLf { .. }
+            | ProblemKind::Tab
+            | ProblemKind::ReplacementCharacter
+            | ProblemKind::ObsoleteTranslation { .. }
+            | ProblemKind::DroppedVariable { .. }
+            | ProblemKind::UnreachablePluralKey { .. } => Severity::Warning,
             _ => Severity::Error,
+        }
+    }
+
+    /// The check's name, as `cargo xtask check` prints it (`error[unknown-variable]`): stable, so
+    /// scripts and people can search for it.
+    pub fn check(&self) -> &'static str {
+        match self {
+            ProblemKind::Syntax(_) => "syntax",
+            ProblemKind::Unreadable { .. } => "unreadable",
+            ProblemKind::TooDeep { .. } => "too-deep",
+            ProblemKind::NotALocale { .. } => "not-a-locale",
+            ProblemKind::EmptyLocale => "empty-locale",
+            ProblemKind::DuplicateEntry { .. } => "duplicate-message",
+            ProblemKind::MissingMessage { .. } => "missing-message",
+            ProblemKind::MissingAttribute { .. } => "missing-attribute",
+            ProblemKind::UnknownVariable { .. } => "unknown-variable",
+            ProblemKind::UnknownReference { .. } => "unknown-reference",
+            ProblemKind::NoValue { .. } => "no-value",
+            ProblemKind::UnknownFunction { .. } => "unknown-function",
+            ProblemKind::CyclicReference { .. } => "cyclic-reference",
+            ProblemKind::TooManyPlaceables { .. } => "too-many-placeables",
+            ProblemKind::InterfaceArguments { .. } => "interface-arguments",
+            ProblemKind::Format { .. } => "format",
+            ProblemKind::BidiControl { .. } => "bidi-control",
+            ProblemKind::Obsolete { .. } => "obsolete-source",
+            ProblemKind::UnusedInterfaceMessage { .. } => "unused-interface-message",
+            ProblemKind::ByteOrderMark => "bom",
+            ProblemKind::CrLf { .. } => "crlf",
+            ProblemKind::Tab => "tab",
+            ProblemKind::ReplacementCharacter => "replacement-character",
+            ProblemKind::DuplicateAttribute { .. } => "duplicate-attribute",
+            ProblemKind::DuplicateVariant { .. } => "duplicate-variant",
+            ProblemKind::ObsoleteTranslation { .. } => "obsolete-translation",
+            ProblemKind::DroppedVariable { .. } => "dropped-variable",
+            ProblemKind::PluralDefault { .. } => "plural-default",
+            ProblemKind::MissingPluralCategory { .. } => "missing-plural-category",
+            ProblemKind::UnreachablePluralKey { .. } => "unreachable-plural-key",
+            ProblemKind::MissingLanguageName => "missing-language-name",
+            ProblemKind::Stale { .. } => "stale",
+            ProblemKind::BadLock { .. } => "bad-lock",
         }
     }
 
@@ -188,6 +289,32 @@ impl ProblemKind {
             ProblemKind::BadLock { lang, .. } => format!(
                 "fix the line, or delete the file and run `cargo xtask l10n-accept {lang}` once the translations are reviewed"
             ),
+            ProblemKind::ByteOrderMark => "save the file as UTF-8 without a byte-order mark".to_owned(),
+            ProblemKind::CrLf { .. } => "save the file with Unix (LF) line endings".to_owned(),
+            ProblemKind::Tab => "use spaces".to_owned(),
+            ProblemKind::ReplacementCharacter => {
+                "type the character that was meant; check the file's encoding in your editor".to_owned()
+            }
+            ProblemKind::DuplicateAttribute { .. } => "keep one of the two and delete the other".to_owned(),
+            ProblemKind::DuplicateVariant { .. } => "give each variant its own key".to_owned(),
+            ProblemKind::ObsoleteTranslation { .. } => {
+                "delete it, or check its id against the source language's files".to_owned()
+            }
+            ProblemKind::DroppedVariable { variable, .. } => {
+                format!("show `{{ ${variable} }}` in the translation too, unless the language has no need for it")
+            }
+            ProblemKind::PluralDefault { .. } => {
+                "make `*[other]` the default: it is the one category every language has".to_owned()
+            }
+            ProblemKind::MissingPluralCategory { categories, .. } => {
+                format!("this language's plural categories are {}: add a variant for each", Keys(categories))
+            }
+            ProblemKind::UnreachablePluralKey { categories, .. } => {
+                format!("this language's plural categories are {}: delete the variant", Keys(categories))
+            }
+            ProblemKind::MissingLanguageName => {
+                "add `language-name = …`, the language's name written as its speakers do, to ui.ftl".to_owned()
+            }
         })
     }
 }

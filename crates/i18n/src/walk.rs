@@ -57,6 +57,12 @@ fn walk_expression<'s>(expression: &'s ast::Expression<&'s str>, visit: &mut imp
     }
 }
 
+/// Calls `visit` on every element of one inline expression (a placeable's content), as
+/// [`pattern`] does.
+pub(crate) fn inline<'s>(inline: &'s ast::InlineExpression<&'s str>, visit: &mut impl FnMut(Element<'s>)) {
+    walk_inline(inline, visit);
+}
+
 fn walk_inline<'s>(inline: &'s ast::InlineExpression<&'s str>, visit: &mut impl FnMut(Element<'s>)) {
     match inline {
         ast::InlineExpression::StringLiteral { value } => visit(Element::Text(value)),

@@ -118,6 +118,25 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// The check's name, as `cargo xtask check` prints it (`error[unknown-catalog-reference]`).
+    pub fn check(&self) -> &'static str {
+        match self {
+            ErrorKind::Read(_) | ErrorKind::Source(_) => "unreadable",
+            ErrorKind::TooDeep { .. } => "yaml-too-deep",
+            ErrorKind::Tab => "yaml-tab",
+            ErrorKind::Missing { .. } => "missing-catalog-file",
+            ErrorKind::NotASkillFile => "not-a-skill-file",
+            ErrorKind::Yaml(_) => "yaml",
+            ErrorKind::DuplicateKey { .. } => "duplicate-key",
+            ErrorKind::InvalidId { .. } => "invalid-id",
+            ErrorKind::DuplicateId { .. } => "duplicate-id",
+            ErrorKind::UnknownReference { .. } => "unknown-catalog-reference",
+            ErrorKind::InvalidDate(_) => "invalid-date",
+            ErrorKind::InvalidNecessity(_) => "invalid-necessity",
+            ErrorKind::Empty { .. } => "empty-list",
+        }
+    }
+
     /// A sentence that tells the content owner what to do.
     pub fn help(&self) -> Option<String> {
         Some(match self {

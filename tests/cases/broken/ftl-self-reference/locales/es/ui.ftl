@@ -94,3 +94,51 @@ ui-index-skill-count = { $count ->
        *[other] { $count } habilidades
     }
 ui-index-roles = Rutas profesionales por rol
+
+## Marcas de traducción: texto cuya traducción puede no estar al día.
+
+# Se muestra al señalar una traducción hecha de un texto inglés que ha cambiado desde entonces.
+ui-stale-hint = Puede que esta traducción no esté al día
+
+## Página de estado de la traducción, para traductores: qué está traducido, desactualizado o pendiente.
+
+# El título de la página, y el enlace a ella al pie del índice.
+ui-status-title = Estado de la traducción
+# $translated: cuántos textos están traducidos; $total: cuántos textos hay;
+# $fallback: cuántos se muestran aún en inglés.
+ui-status-summary = { $translated } de { $total } textos traducidos; { $fallback ->
+        [one] uno se muestra
+       *[other] { $fallback } se muestran
+    } en inglés.
+ui-status-by-kind = Por tipo de texto
+ui-status-by-file = Por archivo
+# Encabezados de columna de las dos tablas.
+ui-status-kind = Tipo
+ui-status-file = Archivo
+ui-status-total = Textos
+ui-status-translated = Traducidos
+ui-status-fallback = En inglés
+ui-status-stale = Desactualizados
+# Traducidos, pero aún sin registrar como revisados frente al inglés.
+ui-status-unreviewed = Sin revisar
+# Traducciones de textos que el inglés ya no tiene.
+ui-status-obsolete = Obsoletos
+# Los tipos de texto, de más a menos visible.
+ui-status-kind-interface = Interfaz
+ui-status-kind-names = Niveles, roles, dominios y grupos
+ui-status-kind-skill-names = Nombres de habilidades
+ui-status-kind-summaries = Resúmenes de habilidades
+ui-status-kind-descriptions = Descripciones de requisitos
+ui-status-kind-other = Otros
+# Encabezado de la lista de los próximos textos que traducir. $count: cuántos quedan en total.
+ui-status-next = { $count ->
+        [one] El último texto que traducir
+       *[other] Lo próximo que traducir (quedan { $count })
+    }
+ui-status-nothing-left = Todo está traducido.
+ui-status-stale-heading = Traducciones desactualizadas
+ui-status-none-stale = Ninguna traducción está desactualizada.
+# Encabezados de columna de las listas: el identificador del mensaje y el inglés de entonces y de ahora.
+ui-status-message = Mensaje
+ui-status-was = Inglés entonces
+ui-status-now = Inglés ahora

@@ -1,0 +1,3 @@
+skill-serverless-functions = Funciones sin servidor
+    .summary = AWS Lambda, Cloud Functions, arranques en frío
+    .summary = AWS Lambda, Cloud Functions

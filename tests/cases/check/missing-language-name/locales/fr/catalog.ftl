@@ -1,0 +1,2 @@
+level-junior = Junior
+level-senior = Senior
