@@ -196,6 +196,9 @@ fn invalid_input_writes_nothing_and_keeps_the_previous_output() {
     // A typo in a requirement, a syntax error in a translation: both reported, nothing written.
     let skill = input.path().join("catalog/skills/skill-001.yaml");
     fs::write(&skill, fs::read_to_string(&skill).unwrap().replace("senior: mandatory", "senior: mandatroy")).unwrap();
+    let es = input.path().join("locales/es/content.ftl");
+    fs::write(&es, fs::read_to_string(&es).unwrap().replace("level-junior = Júnior", "level-junior = Júnior {"))
+        .unwrap();
     let failure = render::run(&options(input.path(), out.path())).unwrap_err();
     assert!(matches!(failure, Failure::Invalid(_)));
     let shown: Vec<String> = failure.diagnostics().iter().map(|d| d.render(input.path())).collect();
@@ -207,6 +210,14 @@ fn invalid_input_writes_nothing_and_keeps_the_previous_output() {
       |             ^^^^^^^^^
       |
       = help: write `mandatory` or `optional`; leave the level out where the role does not need the skill
+
+    error[syntax]: syntax error: this `{` is never closed (es)
+     --> locales/es/content.ftl:2:23
+      |
+    2 | level-junior = Júnior {
+      |                       ^
+      |
+      = help: see https://projectfluent.org/fluent/guide/ for Fluent syntax
     ");
     assert!(files(out.path()) == before, "a failed render changed the output");
 }

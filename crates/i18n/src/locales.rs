@@ -8,7 +8,7 @@ use std::sync::Arc;
 use fluent::FluentResource;
 use fluent_langneg::{NegotiationStrategy, negotiate_languages};
 use fluent_syntax::ast;
-use fluent_syntax::parser::ParserError;
+use fluent_syntax::parser::{ErrorKind as ParserErrorKind, ParserError};
 use ladder_model::{Catalog, Position, read_source};
 use unic_langid::LanguageIdentifier;
 
@@ -436,7 +436,11 @@ fn load_locale(
             Err((resource, errors)) => {
                 for error in errors {
                     let position = Position::at(resource.source(), syntax_error_offset(resource.source(), &error));
-                    problems.push(problem(Some(position), ProblemKind::Syntax(error.kind.to_string())));
+                    let message = match error.kind {
+                        ParserErrorKind::ExpectedToken('}') => "this `{` is never closed".to_owned(),
+                        ref kind => kind.to_string(),
+                    };
+                    problems.push(problem(Some(position), ProblemKind::Syntax(message)));
                 }
                 resource
             }
@@ -518,12 +522,38 @@ fn stale_translations(data: &LocaleData, source: &LocaleData) -> HashMap<String,
 /// broken entry, just after its last character.
 fn syntax_error_offset(text: &str, error: &ParserError) -> usize {
     match &error.slice {
+        // A `}` expected where the parser gave up: the mistake is the `{` left open, which may
+        // be lines earlier (the next entry was read as the placeable's content).
+        Some(junk) if error.kind == ParserErrorKind::ExpectedToken('}') => {
+            unclosed_brace(text, junk.start, error.pos.start.min(junk.end)).unwrap_or(error.pos.start)
+        }
         Some(junk) if error.pos.start >= junk.end => match text.get(junk.start..junk.end.min(text.len())) {
             Some(broken) => junk.start + broken.trim_end().len(),
             None => error.pos.start,
         },
         _ => error.pos.start,
     }
+}
+
+/// The innermost `{` still open at `end`, scanning from `start` (the broken entry's first byte),
+/// string literals skipped.
+fn unclosed_brace(text: &str, start: usize, end: usize) -> Option<usize> {
+    let mut open = Vec::new();
+    let mut in_string = false;
+    let mut escaped = false;
+    for (offset, c) in text.get(start..end)?.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if in_string => escaped = true,
+            '"' if !open.is_empty() => in_string = !in_string,
+            '{' if !in_string => open.push(start + offset),
+            '}' if !in_string => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open.pop()
 }
 
 /// `path` as the user knows it: below the locales directory, which holds `locale_dir`, and named

@@ -167,11 +167,11 @@ fn syntax_errors_and_duplicates_name_file_line_and_column() {
         ("es/a.ftl", "hello = Hola\n"),
         ("templates/x.txt", "not a locale"),
     ]);
-    assert_snapshot!(describe(&loaded.problems, dir.path()), @r#"
+    assert_snapshot!(describe(&loaded.problems, dir.path()), @"
     Warning templates: `templates` is not a language tag, so this directory is not a locale
-    Error en/a.ftl:2:14: syntax error: Expected a token starting with "}"
+    Error en/a.ftl:2:10: syntax error: this `{` is never closed
     Error en/b.ftl:2:1: `hello` is defined twice (first at a.ftl:1:1)
-    "#);
+    ");
     let available: Vec<String> = loaded.locales.available().map(ToString::to_string).collect();
     assert_eq!(available, ["en", "es"], "directories that are not language tags are not locales");
     let en = loaded.locales.localizer(&locale("en")).unwrap();
