@@ -28,6 +28,8 @@ pub enum Command {
     GenCatalog(GenCatalogFlags),
     /// Time renders of synthetic catalogs against the write floor (release build).
     Bench(BenchFlags),
+    /// Preview the site on 127.0.0.1, re-rendering and reloading open pages on every save.
+    Serve(ServeFlags),
     /// Per locale: translated, fallback, stale and obsolete counts, and what to translate next.
     Status(crate::status::StatusFlags),
     /// Record that translations were reviewed against the current English (locales/<lang>/l10n.lock).
@@ -85,6 +87,21 @@ pub struct GenCatalogFlags {
     /// The same seed gives the same bytes.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ServeFlags {
+    #[command(flatten)]
+    pub render: RenderFlags,
+    /// The port to listen on; 0 picks a free one.
+    #[arg(long, default_value_t = 8000)]
+    pub port: u16,
+    /// The address to listen on. The preview is for this machine: change it knowingly.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open the preview in the desktop's browser.
+    #[arg(long)]
+    pub open: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -14,4 +14,5 @@ pub mod l10n;
 pub mod project;
 mod publish;
 pub mod render;
+pub mod serve;
 pub mod status;

@@ -56,6 +56,28 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Serve(serve_flags) => {
+            let render = match serve_flags.render.into_options() {
+                Ok(render) => render,
+                Err(diagnostic) => {
+                    eprint!("{}", diagnostic.render(&cwd));
+                    return ExitCode::from(2);
+                }
+            };
+            let options = xtask::serve::ServeOptions {
+                render,
+                bind: serve_flags.bind,
+                port: serve_flags.port,
+                open: serve_flags.open,
+            };
+            match xtask::serve::run(&options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(diagnostic) => {
+                    eprint!("{}", diagnostic.render(&cwd));
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Status(status_flags) => print_outcome(status::run(status_flags), &cwd),
         Command::L10nAccept(accept_flags) => print_outcome(l10n::accept(accept_flags), &cwd),
         Command::NewLocale(new_locale_flags) => print_outcome(l10n::new_locale(new_locale_flags), &cwd),
