@@ -58,6 +58,7 @@ fn render_with(file: &str, text: &[u8]) {
     let options = RenderOptions {
         locales: LocaleSelection::All,
         formats: vec![Format::Markdown, Format::Html],
+        exports: Vec::new(),
         catalog_dir: dir.join("catalog"),
         locales_dir: dir.join("locales"),
         out_dir: dir.join("out"),

@@ -53,6 +53,7 @@ fn options(input: &Path, out: &Path) -> RenderOptions {
     RenderOptions {
         locales: LocaleSelection::All,
         formats: vec![Format::Markdown, Format::Html],
+        exports: Vec::new(),
         catalog_dir: input.join("catalog"),
         locales_dir: input.join("locales"),
         out_dir: out.to_path_buf(),

@@ -19,6 +19,7 @@ fn options(input: &Path, out: &Path) -> RenderOptions {
     RenderOptions {
         locales: LocaleSelection::All,
         formats: vec![Format::Markdown, Format::Html],
+        exports: Vec::new(),
         catalog_dir: input.join("catalog"),
         locales_dir: input.join("locales"),
         out_dir: out.to_path_buf(),
@@ -279,4 +280,34 @@ fn a_template_directory_replaces_embedded_templates_by_name() {
       |
       = help: fix the template, or delete it to use the embedded one of the same name
     ");
+}
+
+#[test]
+fn exports_are_published_per_locale_and_kept_by_a_render_that_does_not_ask_for_them() {
+    use ladder_renderer::ExportFormat;
+    let out = tempfile::tempdir().unwrap();
+    let mut options = options(&workspace(), out.path());
+    options.exports = vec![ExportFormat::Json, ExportFormat::Csv { bom: true }, ExportFormat::Xlsx];
+    let report = render::run(&options).unwrap();
+    let rendered = files(out.path());
+    assert_eq!(rendered.len(), report.files, "the report counts the exports too");
+    for lang in ["en", "es", "ru"] {
+        let json: serde_json::Value = serde_json::from_slice(&rendered[&format!("{lang}/ladder.json")]).unwrap();
+        assert_eq!(json["locale"], lang);
+        assert!(rendered[&format!("{lang}/ladder.csv")].starts_with("\u{feff}".as_bytes()), "--csv-bom");
+        assert!(rendered[&format!("{lang}/ladder.xlsx")].starts_with(b"PK"), "a zip container");
+    }
+    let csv = String::from_utf8(rendered["es/ladder.csv"].clone()).unwrap();
+    assert!(csv.starts_with("\u{feff}Dominio,Grupo,Habilidad,Rol,Nivel,Requisito,Descripción\n"), "{csv}");
+
+    // Pages only: the exports stay, byte for byte.
+    options.exports.clear();
+    render::run(&options).unwrap();
+    let again = files(out.path());
+    for lang in ["en", "es", "ru"] {
+        for format in ["json", "csv", "xlsx"] {
+            let path = format!("{lang}/ladder.{format}");
+            assert_eq!(again.get(&path), rendered.get(&path), "{path} kept");
+        }
+    }
 }

@@ -77,6 +77,7 @@ fn render_es() -> (tempfile::TempDir, String, String) {
     let options = RenderOptions {
         locales: LocaleSelection::Only(vec!["es".parse().unwrap()]),
         formats: vec![Format::Markdown, Format::Html],
+        exports: Vec::new(),
         catalog_dir: workspace.join("catalog"),
         locales_dir: workspace.join("locales"),
         out_dir: out.path().to_path_buf(),

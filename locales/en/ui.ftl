@@ -150,3 +150,10 @@ ui-status-none-stale = No translation is out of date.
 ui-status-message = Message
 ui-status-was = English then
 ui-status-now = English now
+
+## Exports: column headers of the CSV and XLSX spreadsheets (one row per skill, role and level).
+
+ui-export-group = Group
+ui-export-level = Level
+# Its cells read like the "Mandatory" and "Optional" columns of the pages.
+ui-export-necessity = Requirement

@@ -142,3 +142,10 @@ ui-status-none-stale = Ninguna traducción está desactualizada.
 ui-status-message = Mensaje
 ui-status-was = Inglés entonces
 ui-status-now = Inglés ahora
+
+## Exportaciones: encabezados de columna de las hojas CSV y XLSX (una fila por habilidad, rol y nivel).
+
+ui-export-group = Grupo
+ui-export-level = Nivel
+# Sus celdas dicen "Obligatorio" u "Opcional", como las páginas.
+ui-export-necessity = Requisito

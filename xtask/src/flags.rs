@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use ladder_i18n::LanguageIdentifier;
-use ladder_renderer::Format;
+use ladder_renderer::{ExportFormat, Format};
 
 use crate::diagnostics::Diagnostic;
 use crate::project::ProjectPaths;
@@ -50,7 +50,8 @@ pub struct RenderFlags {
     /// Render every locale that has a directory under the locales directory.
     #[arg(long)]
     pub all: bool,
-    /// Output formats.
+    /// Output formats: `md` and `html` pages; `json`, `csv` and `xlsx` exports of each locale's
+    /// whole ladder as data (`<lang>/ladder.json`, `.csv`, `.xlsx`).
     #[arg(long = "format", value_name = "FORMAT", value_delimiter = ',', default_values = ["md", "html"])]
     pub formats: Vec<FormatFlag>,
     /// The catalog directory [default: catalog/ of the project].
@@ -65,6 +66,9 @@ pub struct RenderFlags {
     /// A directory of templates replacing the embedded ones of the same name.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    /// Start the CSV export with a UTF-8 byte-order mark, which Excel needs to read UTF-8.
+    #[arg(long)]
+    pub csv_bom: bool,
     /// Worker threads, 1 to 256 [default: one per core]. The output is the same whatever the number.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=i64::from(MAX_THREADS)))]
     pub threads: Option<u16>,
@@ -115,6 +119,9 @@ pub struct BenchFlags {
 pub enum FormatFlag {
     Md,
     Html,
+    Json,
+    Csv,
+    Xlsx,
 }
 
 /// Which locales to render.
@@ -129,6 +136,8 @@ pub enum LocaleSelection {
 pub struct RenderOptions {
     pub locales: LocaleSelection,
     pub formats: Vec<Format>,
+    /// Data exports of each rendered locale.
+    pub exports: Vec<ExportFormat>,
     pub catalog_dir: PathBuf,
     pub locales_dir: PathBuf,
     pub out_dir: PathBuf,
@@ -140,14 +149,19 @@ impl RenderFlags {
     /// Resolves defaults against the project found at run time (see [`project_root`]), so a
     /// binary built in one checkout and run in another renders the checkout it is run in.
     pub fn into_options(self) -> Result<RenderOptions, Diagnostic> {
-        let mut formats: Vec<Format> = self
-            .formats
-            .iter()
-            .map(|flag| match flag {
-                FormatFlag::Md => Format::Markdown,
-                FormatFlag::Html => Format::Html,
-            })
-            .collect();
+        let mut formats: Vec<Format> = Vec::new();
+        let mut exports: Vec<ExportFormat> = Vec::new();
+        for flag in &self.formats {
+            match flag {
+                FormatFlag::Md => formats.push(Format::Markdown),
+                FormatFlag::Html => formats.push(Format::Html),
+                FormatFlag::Json => exports.push(ExportFormat::Json),
+                FormatFlag::Csv => exports.push(ExportFormat::Csv { bom: self.csv_bom }),
+                FormatFlag::Xlsx => exports.push(ExportFormat::Xlsx),
+            }
+        }
+        exports.sort();
+        exports.dedup();
         formats.sort();
         formats.dedup();
         // `--lang es,en,es` renders each locale once, in the order first asked for.
@@ -173,6 +187,7 @@ impl RenderFlags {
         Ok(RenderOptions {
             locales: if self.all || langs.is_empty() { LocaleSelection::All } else { LocaleSelection::Only(langs) },
             formats,
+            exports,
             catalog_dir: default(self.catalog, "catalog"),
             locales_dir: default(self.locales, "locales"),
             out_dir: default(self.out, "dist"),

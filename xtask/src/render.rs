@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use ladder_i18n::{FallbackCount, LanguageIdentifier, Locales, Localizer, Problem, Severity};
 use ladder_model::Catalog;
-use ladder_renderer::{Format, Job, Page, RenderError, Site};
+use ladder_renderer::{ExportFormat, Format, Job, Page, RenderError, Site};
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
@@ -108,7 +108,7 @@ pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
     // What the full plan would publish that this render does not: other locales' and formats'
     // files of the previous output are carried over; everything outside the full plan is pruned.
     let rendered_tags: Vec<LanguageIdentifier> = rendered_localizers.iter().map(|l| l.locale().clone()).collect();
-    let kept = kept_files(catalog, locales, &rendered_tags, &options.formats, &publisher);
+    let kept = kept_files(catalog, locales, &rendered_tags, options, &publisher);
     // The chooser and the language links list every locale of the new output, rendered or kept,
     // in one order (by tag) however the render was asked for.
     let mut published_tags: Vec<LanguageIdentifier> = rendered_tags.clone();
@@ -123,7 +123,8 @@ pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
         .filter(|&index| rendered_tags.contains(published_localizers[index].locale()))
         .collect();
 
-    let jobs = plan_locales(&site, &rendered_indices, &options.formats);
+    let mut jobs = plan_locales(&site, &rendered_indices, &options.formats);
+    jobs.extend(plan_exports(&rendered_indices, &options.exports));
     // Each worker stages its page as soon as it is rendered: the site is never whole in memory.
     let staging_failed = AtomicBool::new(false);
     let outcomes: Vec<Outcome> = in_pool(options.threads, || {
@@ -210,7 +211,7 @@ fn kept_files(
     catalog: &Catalog,
     locales: &Locales,
     rendered: &[LanguageIdentifier],
-    formats: &[Format],
+    options: &RenderOptions,
     publisher: &Publisher,
 ) -> Vec<(Option<LanguageIdentifier>, PathBuf)> {
     if publisher.previous().len() == 0 {
@@ -223,15 +224,27 @@ fn kept_files(
     let all: Vec<Localizer> = tags.iter().filter_map(|tag| locales.localizer(tag).ok()).collect();
     // Only for output paths: the site that renders is built from the published locales.
     let (full, _) = Site::new(catalog, &all);
-    let rendered_html = formats.contains(&Format::Html);
+    let rendered_html = options.formats.contains(&Format::Html);
+    let every_locale: Vec<usize> = (0..all.len()).collect();
+    let every_export = [ExportFormat::Json, ExportFormat::Csv { bom: false }, ExportFormat::Xlsx];
+    let exported = |format: ExportFormat| options.exports.iter().any(|e| e.extension() == format.extension());
+    let mut full_plan = plan(&full, &[Format::Markdown, Format::Html]);
+    full_plan.extend(plan_exports(&every_locale, &every_export));
     let mut seen = BTreeSet::new();
-    plan(&full, &[Format::Markdown, Format::Html])
+    full_plan
         .into_iter()
         .filter_map(|job| {
             let locale = match &job {
                 Job::Page { locale, format, .. } => {
                     let tag = all[*locale].locale();
-                    if rendered.contains(tag) && formats.contains(format) {
+                    if rendered.contains(tag) && options.formats.contains(format) {
+                        return None;
+                    }
+                    Some(tag.clone())
+                }
+                Job::Export { locale, format } => {
+                    let tag = all[*locale].locale();
+                    if rendered.contains(tag) && exported(*format) {
                         return None;
                     }
                     Some(tag.clone())
@@ -243,6 +256,11 @@ fn kept_files(
             (publisher.previous().contains(&path) && seen.insert(path.clone())).then_some((locale, path))
         })
         .collect()
+}
+
+/// The data exports of some of the site's locales.
+pub fn plan_exports(locales: &[usize], exports: &[ExportFormat]) -> Vec<Job> {
+    locales.iter().flat_map(|&locale| exports.iter().map(move |&format| Job::Export { locale, format })).collect()
 }
 
 /// Every job of a render, in output order: per locale and format, the index, skills, roles, then

@@ -1,9 +1,9 @@
 //! The broken-input corpus: every mistake a content owner, a translator or an attacker can make
 //! gets a precise answer, and never costs the output that was there before.
 //!
-//! Each folder under `tests/cases/broken/<name>/` is laid over a copy of the default project: its
-//! `catalog/` and `locales/` files replace or add to the default ones, its `templates/` (if any)
-//! is passed as `--templates`, and its `args` file (if any) adds command-line arguments, one per
+//! Each folder under `tests/cases/broken/<name>/` is laid over a copy of the default project (see
+//! `support`: plain files replace or add, `.edit` files change a file in place); its `templates/`
+//! (if any) is passed as `--templates`, and its `args` file (if any) adds command-line arguments, one per
 //! line. The test first publishes the intact default project into `out/`, then runs
 //! `cargo xtask render` on the broken copy into the same `out/` and snapshots the exit code and
 //! everything printed (`tests/snapshots/broken/<name>.snap`, reviewed by eye). A failed render
@@ -12,50 +12,12 @@
 
 #![allow(clippy::unwrap_used, reason = "a failed unwrap in a test is a failed test")]
 
-use std::collections::BTreeMap;
+mod support;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant, SystemTime};
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-/// Every file below `dir` with its bytes and modification time.
-fn state(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, SystemTime)> {
-    let mut found = BTreeMap::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(current) = pending.pop() {
-        let Ok(entries) = fs::read_dir(&current) else { continue };
-        for entry in entries {
-            let path = entry.unwrap().path();
-            let metadata = fs::symlink_metadata(&path).unwrap();
-            if metadata.is_dir() {
-                pending.push(path);
-            } else if metadata.is_file() {
-                found.insert(
-                    path.strip_prefix(dir).unwrap().to_path_buf(),
-                    (fs::read(&path).unwrap(), metadata.modified().unwrap()),
-                );
-            }
-        }
-    }
-    found
-}
+use std::time::{Duration, Instant};
 
 struct Run {
     code: Option<i32>,
@@ -111,22 +73,17 @@ const BIDI_CONTROLS: [char; 9] =
 fn check_case(name: &str, case: &Path) {
     let work = tempfile::tempdir().unwrap();
     let dir = work.path();
-    copy_tree(&workspace().join("catalog"), &dir.join("catalog"));
-    copy_tree(&workspace().join("locales"), &dir.join("locales"));
+    support::default_project(dir);
     let published = run(dir, &render_args(&[], false));
     assert_eq!(published.code, Some(0), "the intact project renders: {}", published.stderr);
-    let before = state(&dir.join("out"));
+    let before = support::state(&dir.join("out"));
 
-    for part in ["catalog", "locales", "templates"] {
-        if case.join(part).is_dir() {
-            copy_tree(&case.join(part), &dir.join(part));
-        }
-    }
+    support::lay_over(case, dir);
     let extra: Vec<String> = match fs::read_to_string(case.join("args")) {
         Ok(text) => text.lines().filter(|line| !line.is_empty()).map(str::to_owned).collect(),
         Err(_) => Vec::new(),
     };
-    let inputs_before = [state(&dir.join("catalog")), state(&dir.join("locales"))];
+    let inputs_before = [support::state(&dir.join("catalog")), support::state(&dir.join("locales"))];
     let result = run(dir, &render_args(&extra, case.join("templates").is_dir()));
 
     let shown = format!("exit code: {:?}\n--- stderr\n{}", result.code, result.stderr);
@@ -134,22 +91,22 @@ fn check_case(name: &str, case: &Path) {
     assert!(!result.stderr.contains(dir.to_str().unwrap()), "{name}: a message names the temporary directory\n{shown}");
     match result.code {
         Some(0) => {
-            for (path, (bytes, _)) in state(&dir.join("out")) {
+            for (path, (bytes, _)) in support::state(&dir.join("out")) {
                 let text = String::from_utf8_lossy(&bytes);
                 assert!(!text.contains(BIDI_CONTROLS), "{name}: a bidi control reached {}", path.display());
             }
         }
         Some(1 | 2) => {
             assert!(result.stdout.is_empty(), "{name}: a failed render printed a summary\n{}", result.stdout);
-            assert!(state(&dir.join("out")) == before, "{name}: a failed render changed the previous output");
-            let inputs_after = [state(&dir.join("catalog")), state(&dir.join("locales"))];
+            assert!(support::state(&dir.join("out")) == before, "{name}: a failed render changed the previous output");
+            let inputs_after = [support::state(&dir.join("catalog")), support::state(&dir.join("locales"))];
             assert!(inputs_after == inputs_before, "{name}: a failed render changed its inputs");
         }
         other => panic!("{name}: exit code {other:?} (a crash?)\n{shown}"),
     }
 
     let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path(workspace().join("tests/snapshots/broken"));
+    settings.set_snapshot_path(support::workspace().join("tests/snapshots/broken"));
     settings.set_prepend_module_to_snapshot(false);
     settings.set_omit_expression(true);
     settings.set_input_file(case);
@@ -158,7 +115,7 @@ fn check_case(name: &str, case: &Path) {
 
 #[test]
 fn every_broken_input_gets_a_precise_answer_and_costs_nothing() {
-    let cases = workspace().join("tests/cases/broken");
+    let cases = support::workspace().join("tests/cases/broken");
     let mut names: Vec<String> =
         fs::read_dir(&cases).unwrap().map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned()).collect();
     names.sort();

@@ -1,43 +1,26 @@
 //! `cargo xtask check`, against the binary users run: one case per check, JSON, `--lang`, and the
 //! default project passing `--strict`.
 //!
-//! Each folder under `tests/cases/check/<name>/` is laid over a copy of the default project (its
-//! `catalog/` and `locales/` files replace or add to the default ones) and its `args` file (if
+//! Each folder under `tests/cases/check/<name>/` is laid over a copy of the default project (see
+//! `support`: plain files replace or add, `.edit` files change a file in place) and its `args` file (if
 //! any) adds arguments, one per line. The test runs `check` on the copy, requires a finding of the
 //! check the folder is named after, and snapshots the exit code and everything printed
 //! (`tests/snapshots/check/<name>.snap`, reviewed by eye; the time in the summary is masked).
 
 #![allow(clippy::unwrap_used, reason = "a failed unwrap in a test is a failed test")]
 
+mod support;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
 
 /// A copy of the default project with `case` (if any) laid over it.
 fn project(case: Option<&Path>) -> tempfile::TempDir {
     let work = tempfile::tempdir().unwrap();
-    for part in ["catalog", "locales"] {
-        copy_tree(&workspace().join(part), &work.path().join(part));
-        if let Some(case) = case.map(|case| case.join(part)).filter(|dir| dir.is_dir()) {
-            copy_tree(&case, &work.path().join(part));
-        }
+    support::default_project(work.path());
+    if let Some(case) = case {
+        support::lay_over(case, work.path());
     }
     work
 }
@@ -96,7 +79,7 @@ fn check_case(name: &str, case: &Path) {
         "{name}: no finding of the check `{name}` (a case is named after the check it trips)\n{shown}"
     );
     let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path(workspace().join("tests/snapshots/check"));
+    settings.set_snapshot_path(support::workspace().join("tests/snapshots/check"));
     settings.set_prepend_module_to_snapshot(false);
     settings.set_omit_expression(true);
     settings.set_input_file(case);
@@ -105,7 +88,7 @@ fn check_case(name: &str, case: &Path) {
 
 #[test]
 fn every_check_finds_its_case() {
-    let cases = workspace().join("tests/cases/check");
+    let cases = support::workspace().join("tests/cases/check");
     let mut names: Vec<String> =
         fs::read_dir(&cases).unwrap().map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned()).collect();
     names.sort();
@@ -129,9 +112,9 @@ fn the_default_project_passes_strict() {
 
 /// A project with a problem in `es` (a dropped variable) and in a new `fr` (no `language-name`).
 fn two_broken_locales() -> tempfile::TempDir {
-    let cases = workspace().join("tests/cases/check");
+    let cases = support::workspace().join("tests/cases/check");
     let work = project(Some(&cases.join("dropped-variable")));
-    copy_tree(&cases.join("missing-language-name/locales"), &work.path().join("locales"));
+    support::lay_over(&cases.join("missing-language-name"), work.path());
     work
 }
 
@@ -184,7 +167,7 @@ fn lang_limits_findings_to_those_locales() {
 
 #[test]
 fn strict_fails_on_warnings() {
-    let work = project(Some(&workspace().join("tests/cases/check/dropped-variable")));
+    let work = project(Some(&support::workspace().join("tests/cases/check/dropped-variable")));
     assert_eq!(check(work.path(), &[]).code, Some(0));
     assert_eq!(check(work.path(), &["--strict".to_owned()]).code, Some(1));
 }

@@ -26,7 +26,7 @@ fn a_render_prints_a_short_summary_with_fallbacks_per_locale() {
     assert!(lines[0].starts_with("rendered 1 locale(s) (es): 14 pages, 16 files, "), "{stdout}");
     assert_eq!(
         lines[1..],
-        ["  es: 27 of 91 messages untranslated, shown in en", "  pruned 0 file(s), kept 0 unchanged", "  0 warning(s)"]
+        ["  es: 27 of 94 messages untranslated, shown in en", "  pruned 0 file(s), kept 0 unchanged", "  0 warning(s)"]
     );
     assert!(out.path().join("es/skills/serverless-functions.md").is_file());
     assert!(out.path().join("es/skills/serverless-functions.html").is_file());

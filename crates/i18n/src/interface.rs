@@ -88,6 +88,10 @@ pub const STATUS_NONE_STALE: InterfaceMessage = message("ui-status-none-stale", 
 pub const STATUS_MESSAGE: InterfaceMessage = message("ui-status-message", &[], false);
 pub const STATUS_WAS: InterfaceMessage = message("ui-status-was", &[], false);
 pub const STATUS_NOW: InterfaceMessage = message("ui-status-now", &[], false);
+/// Column headers of the CSV and XLSX exports that no page has.
+pub const EXPORT_GROUP: InterfaceMessage = message("ui-export-group", &[], false);
+pub const EXPORT_LEVEL: InterfaceMessage = message("ui-export-level", &[], false);
+pub const EXPORT_NECESSITY: InterfaceMessage = message("ui-export-necessity", &[], false);
 
 /// Every interface message the product uses, in the order of `locales/en/ui.ftl`.
 pub const ALL: &[InterfaceMessage] = &[
@@ -150,6 +154,9 @@ pub const ALL: &[InterfaceMessage] = &[
     STATUS_MESSAGE,
     STATUS_WAS,
     STATUS_NOW,
+    EXPORT_GROUP,
+    EXPORT_LEVEL,
+    EXPORT_NECESSITY,
 ];
 
 /// The table's entry for `id`, if it is an interface message.

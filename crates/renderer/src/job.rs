@@ -63,6 +63,29 @@ pub enum Job {
     LanguageChooser,
     /// `ladder.css`, shared by every HTML page.
     Stylesheet,
+    /// One locale's ladder as data: `<lang>/ladder.{json,csv,xlsx}` (see [`crate::export`]).
+    Export { locale: usize, format: ExportFormat },
+}
+
+/// A format of the per-locale data exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ExportFormat {
+    Json,
+    /// `bom`: start with a UTF-8 byte-order mark, which Excel needs and most other tools do not.
+    Csv {
+        bom: bool,
+    },
+    Xlsx,
+}
+
+impl ExportFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "json",
+            ExportFormat::Csv { .. } => "csv",
+            ExportFormat::Xlsx => "xlsx",
+        }
+    }
 }
 
 /// A job's output, in memory: writing it is the caller's business.

@@ -27,6 +27,7 @@
 
 mod error;
 mod escape;
+pub mod export;
 mod job;
 mod site;
 mod templates;
@@ -37,7 +38,7 @@ use std::path::{Path, PathBuf};
 use minijinja::{Environment, Value};
 
 pub use crate::error::RenderError;
-pub use crate::job::{Format, Job, Page, RenderedFile};
+pub use crate::job::{ExportFormat, Format, Job, Page, RenderedFile};
 pub use crate::site::Site;
 pub use crate::templates::EMBEDDED as EMBEDDED_TEMPLATES;
 
@@ -65,6 +66,10 @@ impl Renderer {
         let path = site.output_path(job);
         let mut problems = Vec::new();
         let (template, context) = match job {
+            Job::Export { locale, format } => {
+                let bytes = export::render(site.catalog, &site.localizers[*locale], *format, &mut problems)?;
+                return Ok(RenderedFile { path, bytes, problems });
+            }
             Job::Stylesheet => ("ladder.css".to_owned(), Value::UNDEFINED),
             Job::LanguageChooser => {
                 ("chooser.html".to_owned(), Value::from_serialize(views::chooser(site, &mut problems)))

@@ -44,6 +44,9 @@ impl<'a> Site<'a> {
             }
             Job::LanguageChooser => PathBuf::from("index.html"),
             Job::Stylesheet => PathBuf::from(STYLESHEET_PATH),
+            Job::Export { locale, format } => {
+                PathBuf::from(format!("{}/ladder.{}", self.localizers[*locale].locale(), format.extension()))
+            }
         }
     }
 
