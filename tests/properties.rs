@@ -64,6 +64,7 @@ fn render_with(file: &str, text: &[u8]) {
         out_dir: dir.join("out"),
         templates_dir: None,
         threads: Some(1),
+        base_url: None,
     };
     xtask::render::run(&options).unwrap();
     let before = files(&dir.join("out"));

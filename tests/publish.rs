@@ -59,6 +59,7 @@ fn options(input: &Path, out: &Path) -> RenderOptions {
         out_dir: out.to_path_buf(),
         templates_dir: None,
         threads: None,
+        base_url: None,
     }
 }
 

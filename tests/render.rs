@@ -25,6 +25,7 @@ fn options(input: &Path, out: &Path) -> RenderOptions {
         out_dir: out.to_path_buf(),
         templates_dir: None,
         threads: None,
+        base_url: None,
     }
 }
 
@@ -177,12 +178,16 @@ fn one_thread_and_many_write_identical_bytes() {
         let report = render::run(&options).unwrap();
         assert_eq!(
             report.pages,
-            2 * 2 * (1 + 60 + 3) + 2,
-            "2 locales x 2 formats x (index, skills, roles), and es's translation status in 2 formats"
+            2 * 2 * (1 + 1 + 60 + 3) + 2,
+            "2 locales x 2 formats x (index, overview, skills, roles), and es's translation status in 2 formats"
         );
         outputs.push(files(out.path()));
     }
-    assert_eq!(outputs[0].len(), 2 * 2 * 64 + 2 + 2, "pages, the language chooser and the stylesheet");
+    assert_eq!(
+        outputs[0].len(),
+        2 * 2 * 65 + 2 + 2 + 4,
+        "pages, the language chooser, the stylesheet, the script, the favicon, 404.html and robots.txt"
+    );
     assert!(outputs[0] == outputs[1] && outputs[1] == outputs[2], "output depends on the thread count");
 }
 

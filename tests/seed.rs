@@ -83,6 +83,7 @@ fn render_es() -> (tempfile::TempDir, String, String) {
         out_dir: out.path().to_path_buf(),
         templates_dir: None,
         threads: None,
+        base_url: None,
     };
     xtask::render::run(&options).unwrap();
     let read =

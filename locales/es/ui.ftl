@@ -149,3 +149,56 @@ ui-export-group = Grupo
 ui-export-level = Nivel
 # Sus celdas dicen "Obligatorio" u "Opcional", como las páginas.
 ui-export-necessity = Requisito
+
+## Todas las páginas: la descripción que muestran los buscadores, la ruta de navegación, la página que no existe.
+
+# La meta descripción del índice de cada idioma, que muestran los buscadores y las vistas previas de enlaces.
+ui-index-description = Lo que cada rol necesita en cada nivel, habilidad por habilidad: requisitos obligatorios y opcionales.
+# La meta descripción de la página de un rol. $role: el nombre del rol.
+ui-role-description = Las habilidades que { $role } necesita en cada nivel, obligatorias y opcionales.
+# Etiqueta de la ruta de enlaces desde el índice hasta la página actual.
+ui-nav-breadcrumb = Ruta de navegación
+# La página que muestra un servidor para una dirección sin página (404), seguida de la lista de idiomas.
+ui-not-found-title = Página no encontrada
+ui-not-found-text = No hay ninguna página en esta dirección. Vuelve a empezar desde el índice de tu idioma:
+
+## Página de habilidad: crecimiento y comparación de dos niveles.
+
+# En lugar de ui-level-growth, para una habilidad que solo se necesita en un nivel. $level: el nombre de ese nivel.
+ui-level-single = La tabla muestra lo que requiere el nivel { $level }.
+# Etiquetas de las dos listas que eligen los niveles que comparar.
+ui-compare-from = Nivel actual
+ui-compare-to = Nivel objetivo
+# Encabezado de la comparación de dos niveles.
+ui-compare-heading = Comparar niveles
+# Encabezado de la columna de lo que cambia entre los dos niveles, para cada rol.
+ui-compare-change = Qué cambia
+# En una comparación, para un rol que no necesita la habilidad en uno de los niveles.
+ui-compare-absent = No requerido
+# Lo que cambia para un rol, o para una habilidad, de un nivel a otro.
+ui-change-added = Pasa a ser requerido
+ui-change-removed = Deja de ser requerido
+ui-change-mandatory = Pasa a ser obligatorio
+ui-change-optional = Pasa a ser opcional
+ui-change-text = Cambia la descripción
+ui-change-none = Sin cambios
+# Encabezado de la lista de cambios desde el nivel anterior. $level: el nombre del nivel anterior.
+ui-changes-from = Cambios desde { $level }
+ui-changes-none = Nada se añade, se quita ni pasa a ser obligatorio u opcional; solo se profundizan las descripciones.
+
+## Página de rol: qué cambia en el nivel siguiente.
+
+# Encabezado. $level: el nombre del nivel siguiente.
+ui-role-next = Qué cambia en { $level }
+
+## Vista general: cada habilidad frente a cada rol.
+
+# El título de la página y el enlace a ella desde el índice.
+ui-overview-title = Vista general de habilidades por rol
+ui-overview-intro = Cuándo necesita cada rol cada habilidad, y cuántos requisitos tiene cada nivel.
+# En una celda de la vista general. $level: el primer nivel en el que el rol necesita la habilidad como obligatoria.
+ui-matrix-mandatory-from = Obligatoria desde { $level }
+# En una celda de la vista general. $level: el primer nivel en el que el rol incluye la habilidad como opcional.
+ui-matrix-optional-from = Opcional desde { $level }
+# Encabezado de la tabla de requisitos por nivel y rol.
+ui-matrix-totals = Requisitos por nivel

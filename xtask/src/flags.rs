@@ -69,6 +69,10 @@ pub struct RenderFlags {
     /// Start the CSV export with a UTF-8 byte-order mark, which Excel needs to read UTF-8.
     #[arg(long)]
     pub csv_bom: bool,
+    /// Where the site will be served, such as `https://example.org/careers/`: adds canonical
+    /// links, absolute `hreflang` links and `sitemap.xml`. Links between pages stay relative.
+    #[arg(long, value_name = "URL", value_parser = parse_base_url)]
+    pub base_url: Option<String>,
     /// Worker threads, 1 to 256 [default: one per core]. The output is the same whatever the number.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=i64::from(MAX_THREADS)))]
     pub threads: Option<u16>,
@@ -143,6 +147,18 @@ pub struct RenderOptions {
     pub out_dir: PathBuf,
     pub templates_dir: Option<PathBuf>,
     pub threads: Option<usize>,
+    /// `--base-url`, ending in `/`.
+    pub base_url: Option<String>,
+}
+
+/// An absolute `http` or `https` URL with a host, no query or fragment; a final `/` is added.
+fn parse_base_url(text: &str) -> Result<String, String> {
+    let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"));
+    let host = rest.map(|rest| rest.split('/').next().unwrap_or_default());
+    if host.is_none_or(str::is_empty) || text.contains(['?', '#', ' ', '"', '<', '>', '\\']) {
+        return Err("expected an absolute http(s) URL such as https://example.org/careers/".to_owned());
+    }
+    Ok(if text.ends_with('/') { text.to_owned() } else { format!("{text}/") })
 }
 
 impl RenderFlags {
@@ -193,6 +209,7 @@ impl RenderFlags {
             out_dir: default(self.out, "dist"),
             templates_dir: self.templates,
             threads: self.threads.map(usize::from),
+            base_url: self.base_url,
         })
     }
 }

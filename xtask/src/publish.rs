@@ -37,7 +37,8 @@
 //!
 //! `--out` may be missing, empty, or hold only files its manifest lists. An output without a
 //! manifest (written before the manifest existed) is adopted when every file fits Ladder's layout:
-//! `index.html`, `ladder.css`, `<lang>/{index,translation-status}.{md,html}` and
+//! `index.html`, `ladder.css`, `ladder.js`, `favicon.svg`, `404.html`, `robots.txt`, `sitemap.xml`,
+//! `<lang>/{index,translation-status,overview}.{md,html}` and
 //! `<lang>/{skills,roles}/<id>.{md,html}`.
 //! Anything else is refused rather than deleted by the swap, as is an `--out` that overlaps an
 //! input directory.
@@ -649,8 +650,11 @@ fn layout_dir(rel: &str) -> bool {
 fn layout_file(rel: &str) -> bool {
     let page = |file: &str| file.strip_suffix(".md").or_else(|| file.strip_suffix(".html")).map(str::to_owned);
     match rel.split('/').collect::<Vec<_>>()[..] {
-        ["index.html" | "ladder.css"] => true,
-        [lang, file] => is_lang(lang) && page(file).is_some_and(|stem| stem == "index" || stem == "translation-status"),
+        ["index.html" | "ladder.css" | "ladder.js" | "favicon.svg" | "404.html" | "robots.txt" | "sitemap.xml"] => true,
+        [lang, file] => {
+            is_lang(lang)
+                && page(file).is_some_and(|stem| matches!(stem.as_str(), "index" | "translation-status" | "overview"))
+        }
         [lang, "skills" | "roles", file] => is_lang(lang) && page(file).is_some_and(|id| Id::new(&id).is_ok()),
         _ => false,
     }

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use ladder_i18n::{FallbackCount, LanguageIdentifier, Locales, Localizer, Problem, Severity};
 use ladder_model::Catalog;
-use ladder_renderer::{ExportFormat, Format, Job, Page, RenderError, Site};
+use ladder_renderer::{Asset, ExportFormat, Format, Job, Page, RenderError, Site};
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
@@ -108,6 +108,7 @@ pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
     // What the full plan would publish that this render does not: other locales' and formats'
     // files of the previous output are carried over; everything outside the full plan is pruned.
     let rendered_tags: Vec<LanguageIdentifier> = rendered_localizers.iter().map(|l| l.locale().clone()).collect();
+    let base_url = options.base_url.as_deref();
     let kept = kept_files(catalog, locales, &rendered_tags, options, &publisher);
     // The chooser and the language links list every locale of the new output, rendered or kept,
     // in one order (by tag) however the render was asked for.
@@ -118,6 +119,7 @@ pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
     let published_localizers: Vec<Localizer> =
         published_tags.iter().filter_map(|tag| locales.localizer(tag).ok()).collect();
     let (site, problems) = Site::new(catalog, &published_localizers);
+    let site = site.with_base_url(base_url);
     diagnostics.extend(problems.iter().map(Diagnostic::from));
     let rendered_indices: Vec<usize> = (0..published_localizers.len())
         .filter(|&index| rendered_tags.contains(published_localizers[index].locale()))
@@ -224,6 +226,7 @@ fn kept_files(
     let all: Vec<Localizer> = tags.iter().filter_map(|tag| locales.localizer(tag).ok()).collect();
     // Only for output paths: the site that renders is built from the published locales.
     let (full, _) = Site::new(catalog, &all);
+    let full = full.with_base_url(options.base_url.as_deref());
     let rendered_html = options.formats.contains(&Format::Html);
     let every_locale: Vec<usize> = (0..all.len()).collect();
     let every_export = [ExportFormat::Json, ExportFormat::Csv { bom: false }, ExportFormat::Xlsx];
@@ -249,8 +252,8 @@ fn kept_files(
                     }
                     Some(tag.clone())
                 }
-                Job::LanguageChooser | Job::Stylesheet if rendered_html => return None,
-                Job::LanguageChooser | Job::Stylesheet => None,
+                Job::LanguageChooser | Job::Stylesheet | Job::Asset(_) if rendered_html => return None,
+                Job::LanguageChooser | Job::Stylesheet | Job::Asset(_) => None,
             };
             let path = full.output_path(&job);
             (publisher.previous().contains(&path) && seen.insert(path.clone())).then_some((locale, path))
@@ -264,7 +267,8 @@ pub fn plan_exports(locales: &[usize], exports: &[ExportFormat]) -> Vec<Job> {
 }
 
 /// Every job of a render, in output order: per locale and format, the index, skills, roles, then
-/// (but in the source language) the translation status; then the files shared by the HTML pages.
+/// (but in the source language) the translation status, then the overview; then the files shared by
+/// the HTML pages (the sitemap only when the base URL is known).
 pub fn plan(site: &Site<'_>, formats: &[Format]) -> Vec<Job> {
     let all: Vec<usize> = (0..site.localizers().len()).collect();
     plan_locales(site, &all, formats)
@@ -279,7 +283,8 @@ pub fn plan_locales(site: &Site<'_>, locales: &[usize], formats: &[Format]) -> V
         for &format in formats {
             // The source language has nothing to translate, so no translation status page.
             let translated = site.localizers()[locale].chain().len() > 1;
-            let pages = std::iter::once(Page::Index)
+            let pages = [Page::Index, Page::Overview]
+                .into_iter()
                 .chain(catalog.skills().iter().map(|skill| Page::Skill(skill.id().clone())))
                 .chain(catalog.roles().iter().map(|role| Page::Role(role.clone())))
                 .chain(translated.then_some(Page::TranslationStatus));
@@ -289,6 +294,10 @@ pub fn plan_locales(site: &Site<'_>, locales: &[usize], formats: &[Format]) -> V
     if formats.contains(&Format::Html) {
         jobs.push(Job::LanguageChooser);
         jobs.push(Job::Stylesheet);
+        jobs.extend([Asset::Script, Asset::Favicon, Asset::NotFound, Asset::Robots].map(Job::Asset));
+        if site.base_url().is_some() {
+            jobs.push(Job::Asset(Asset::Sitemap));
+        }
     }
     jobs
 }

@@ -93,6 +93,40 @@ pub const EXPORT_GROUP: InterfaceMessage = message("ui-export-group", &[], false
 pub const EXPORT_LEVEL: InterfaceMessage = message("ui-export-level", &[], false);
 pub const EXPORT_NECESSITY: InterfaceMessage = message("ui-export-necessity", &[], false);
 
+/// The meta description of a locale's index.
+pub const INDEX_DESCRIPTION: InterfaceMessage = message("ui-index-description", &[], false);
+/// The meta description of a role's page. `$role`: the role's name.
+pub const ROLE_DESCRIPTION: InterfaceMessage = message("ui-role-description", &["role"], false);
+/// The label of the breadcrumb trail.
+pub const NAV_BREADCRUMB: InterfaceMessage = message("ui-nav-breadcrumb", &[], false);
+pub const NOT_FOUND_TITLE: InterfaceMessage = message("ui-not-found-title", &[], false);
+pub const NOT_FOUND_TEXT: InterfaceMessage = message("ui-not-found-text", &[], false);
+/// The growth line of a skill needed at one level only. `$level`: its name.
+pub const LEVEL_SINGLE: InterfaceMessage = message("ui-level-single", &["level"], false);
+pub const COMPARE_FROM: InterfaceMessage = message("ui-compare-from", &[], false);
+pub const COMPARE_TO: InterfaceMessage = message("ui-compare-to", &[], false);
+pub const COMPARE_HEADING: InterfaceMessage = message("ui-compare-heading", &[], false);
+pub const COMPARE_CHANGE: InterfaceMessage = message("ui-compare-change", &[], false);
+pub const COMPARE_ABSENT: InterfaceMessage = message("ui-compare-absent", &[], false);
+pub const CHANGE_ADDED: InterfaceMessage = message("ui-change-added", &[], false);
+pub const CHANGE_REMOVED: InterfaceMessage = message("ui-change-removed", &[], false);
+pub const CHANGE_MANDATORY: InterfaceMessage = message("ui-change-mandatory", &[], false);
+pub const CHANGE_OPTIONAL: InterfaceMessage = message("ui-change-optional", &[], false);
+pub const CHANGE_TEXT: InterfaceMessage = message("ui-change-text", &[], false);
+pub const CHANGE_NONE: InterfaceMessage = message("ui-change-none", &[], false);
+/// Heading of what changed since the previous level. `$level`: the previous level's name.
+pub const CHANGES_FROM: InterfaceMessage = message("ui-changes-from", &["level"], false);
+pub const CHANGES_NONE: InterfaceMessage = message("ui-changes-none", &[], false);
+/// Heading of what changes at the next level of a role. `$level`: the next level's name.
+pub const ROLE_NEXT: InterfaceMessage = message("ui-role-next", &["level"], false);
+pub const OVERVIEW_TITLE: InterfaceMessage = message("ui-overview-title", &[], false);
+pub const OVERVIEW_INTRO: InterfaceMessage = message("ui-overview-intro", &[], false);
+/// `$level`: the first level at which the role needs the skill as mandatory.
+pub const MATRIX_MANDATORY_FROM: InterfaceMessage = message("ui-matrix-mandatory-from", &["level"], false);
+/// `$level`: the first level at which the role lists the skill as optional.
+pub const MATRIX_OPTIONAL_FROM: InterfaceMessage = message("ui-matrix-optional-from", &["level"], false);
+pub const MATRIX_TOTALS: InterfaceMessage = message("ui-matrix-totals", &[], false);
+
 /// Every interface message the product uses, in the order of `locales/en/ui.ftl`.
 pub const ALL: &[InterfaceMessage] = &[
     LANGUAGE_NAME,
@@ -157,6 +191,31 @@ pub const ALL: &[InterfaceMessage] = &[
     EXPORT_GROUP,
     EXPORT_LEVEL,
     EXPORT_NECESSITY,
+    INDEX_DESCRIPTION,
+    ROLE_DESCRIPTION,
+    NAV_BREADCRUMB,
+    NOT_FOUND_TITLE,
+    NOT_FOUND_TEXT,
+    LEVEL_SINGLE,
+    COMPARE_FROM,
+    COMPARE_TO,
+    COMPARE_HEADING,
+    COMPARE_CHANGE,
+    COMPARE_ABSENT,
+    CHANGE_ADDED,
+    CHANGE_REMOVED,
+    CHANGE_MANDATORY,
+    CHANGE_OPTIONAL,
+    CHANGE_TEXT,
+    CHANGE_NONE,
+    CHANGES_FROM,
+    CHANGES_NONE,
+    ROLE_NEXT,
+    OVERVIEW_TITLE,
+    OVERVIEW_INTRO,
+    MATRIX_MANDATORY_FROM,
+    MATRIX_OPTIONAL_FROM,
+    MATRIX_TOTALS,
 ];
 
 /// The table's entry for `id`, if it is an interface message.

@@ -32,10 +32,15 @@ pub(crate) fn html(text: &str) -> Cow<'_, str> {
 /// Inline syntax characters get a backslash, `|` included so that no cell splits; a newline
 /// becomes `<br>`, the one line break a table cell can hold; a value that would start a heading,
 /// list or quote at the beginning of a line gets its first character escaped; and `&` is escaped
-/// only where it would start an entity, so "Cloud & Infrastructure" stays as written.
+/// only where it would start an entity, so "Cloud & Infrastructure" stays as written. GitHub also
+/// links bare URLs, `www.` addresses and e-mail addresses (its autolink extension), so the `:` of
+/// `scheme://`, the `.` of `www.` and the `@` of an address get a backslash too: the text shows
+/// as written and links nowhere.
 pub(crate) fn markdown(text: &str) -> Cow<'_, str> {
-    let needs_escaping =
-        text.contains(['\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '\n', '\r', '&']) || starts_block(text);
+    let needs_escaping = text.contains(['\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '\n', '\r', '&', '@'])
+        || text.contains("://")
+        || contains_www(text)
+        || starts_block(text);
     if !needs_escaping {
         return Cow::Borrowed(text);
     }
@@ -54,10 +59,29 @@ pub(crate) fn markdown(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+fn contains_www(text: &str) -> bool {
+    text.char_indices().any(|(i, _)| starts_www(text, i))
+}
+
+/// `www.` at `i`, not inside a word: what GitHub's autolink extension would link.
+fn starts_www(text: &str, i: usize) -> bool {
+    text.get(i..i + 4).is_some_and(|head| head.eq_ignore_ascii_case("www."))
+        && !text[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+}
+
 fn escape_inline(text: &str, out: &mut String) {
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         match c {
+            ':' if text[i + 1..].starts_with("//") => out.push_str("\\:"),
+            '@' => out.push_str("\\@"),
+            'w' | 'W' if starts_www(text, i) => {
+                out.push_str(&text[i..i + 3]);
+                out.push_str("\\.");
+                for _ in 0..3 {
+                    chars.next();
+                }
+            }
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => {
                 out.push('\\');
                 out.push(c);
@@ -135,6 +159,15 @@ mod tests {
         check_markdown("*bold* _it_ `code` [link](x) <b> ~s~", r"\*bold\* \_it\_ \`code\` \[link\](x) \<b\> \~s\~");
         check_markdown(r"back\slash", r"back\\slash");
         check_markdown("&copy; & &#169;", "&amp;copy; & &amp;#169;");
+    }
+
+    #[test]
+    fn markdown_text_never_becomes_a_link() {
+        check_markdown(r"\[a](http://x)", r"\\\[a\](http\://x)");
+        check_markdown("see https://example.org/a", r"see https\://example.org/a");
+        check_markdown("go to www.example.org or WWW.x.y", r"go to www\.example.org or WWW\.x.y");
+        check_markdown("mail ops@example.org", r"mail ops\@example.org");
+        check_markdown("awww.x and a: b", "awww.x and a: b");
     }
 
     #[test]

@@ -32,6 +32,8 @@ pub enum Page {
     /// For translators: what is translated, stale and left (`translation-status`). Locales other
     /// than the source language have it.
     TranslationStatus,
+    /// Every skill against every role: when each becomes mandatory, counts per level.
+    Overview,
 }
 
 impl Page {
@@ -42,13 +44,14 @@ impl Page {
             Page::Skill(id) => format!("skills/{id}"),
             Page::Role(id) => format!("roles/{id}"),
             Page::TranslationStatus => "translation-status".to_owned(),
+            Page::Overview => "overview".to_owned(),
         }
     }
 
     /// From the page's directory back up to its locale's directory.
     pub(crate) fn to_locale_root(&self) -> &'static str {
         match self {
-            Page::Index | Page::TranslationStatus => "",
+            Page::Index | Page::TranslationStatus | Page::Overview => "",
             Page::Skill(_) | Page::Role(_) => "../",
         }
     }
@@ -65,6 +68,8 @@ pub enum Job {
     Stylesheet,
     /// One locale's ladder as data: `<lang>/ladder.{json,csv,xlsx}` (see [`crate::export`]).
     Export { locale: usize, format: ExportFormat },
+    /// Another file at the top of the output, shared by the HTML pages.
+    Asset(Asset),
 }
 
 /// A format of the per-locale data exports.
@@ -88,6 +93,45 @@ impl ExportFormat {
     }
 }
 
+/// The files at the top of the output besides the chooser and the stylesheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Asset {
+    /// `ladder.js`: the level comparison of the skill pages.
+    Script,
+    /// `favicon.svg`.
+    Favicon,
+    /// `404.html`: what a server shows for a missing page, in every language.
+    NotFound,
+    /// `robots.txt`, naming the sitemap when there is one.
+    Robots,
+    /// `sitemap.xml`: every HTML page, only when the site's base URL is known.
+    Sitemap,
+}
+
+impl Asset {
+    /// Its path at the top of the output directory.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Asset::Script => SCRIPT_PATH,
+            Asset::Favicon => FAVICON_PATH,
+            Asset::NotFound => "404.html",
+            Asset::Robots => "robots.txt",
+            Asset::Sitemap => "sitemap.xml",
+        }
+    }
+
+    /// Its template.
+    pub(crate) fn template(self) -> &'static str {
+        match self {
+            Asset::Script => "ladder.js",
+            Asset::Favicon => "favicon.svg",
+            Asset::NotFound => "404.html",
+            Asset::Robots => "robots.txt",
+            Asset::Sitemap => "sitemap.xml",
+        }
+    }
+}
+
 /// A job's output, in memory: writing it is the caller's business.
 #[derive(Debug)]
 pub struct RenderedFile {
@@ -99,3 +143,5 @@ pub struct RenderedFile {
 }
 
 pub(crate) const STYLESHEET_PATH: &str = "ladder.css";
+pub(crate) const SCRIPT_PATH: &str = "ladder.js";
+pub(crate) const FAVICON_PATH: &str = "favicon.svg";

@@ -38,7 +38,7 @@ use std::path::{Path, PathBuf};
 use minijinja::{Environment, Value};
 
 pub use crate::error::RenderError;
-pub use crate::job::{ExportFormat, Format, Job, Page, RenderedFile};
+pub use crate::job::{Asset, ExportFormat, Format, Job, Page, RenderedFile};
 pub use crate::site::Site;
 pub use crate::templates::EMBEDDED as EMBEDDED_TEMPLATES;
 
@@ -71,6 +71,9 @@ impl Renderer {
                 return Ok(RenderedFile { path, bytes, problems });
             }
             Job::Stylesheet => ("ladder.css".to_owned(), Value::UNDEFINED),
+            Job::Asset(asset) => {
+                (asset.template().to_owned(), Value::from_serialize(views::asset(site, *asset, &mut problems)))
+            }
             Job::LanguageChooser => {
                 ("chooser.html".to_owned(), Value::from_serialize(views::chooser(site, &mut problems)))
             }
@@ -94,6 +97,7 @@ impl Renderer {
                     }
                     Page::Role(id) => ("role", Value::from_serialize(builder.role(id))),
                     Page::TranslationStatus => ("translation-status", Value::from_serialize(builder.status())),
+                    Page::Overview => ("overview", Value::from_serialize(builder.overview())),
                 };
                 problems = builder.problems;
                 (format!("{name}.{}", format.extension()), view)

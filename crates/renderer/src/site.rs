@@ -14,6 +14,10 @@ pub struct Site<'a> {
     pub(crate) localizers: &'a [Localizer],
     /// Each locale's own name for itself (`language-name`), in `localizers` order.
     pub(crate) language_names: Vec<String>,
+    /// Where the output will be served (`--base-url`), ending in `/`: canonical links, absolute
+    /// `hreflang` links and the sitemap exist only when it is known. Links between pages are
+    /// relative whatever it is.
+    pub(crate) base_url: Option<String>,
 }
 
 impl<'a> Site<'a> {
@@ -24,7 +28,29 @@ impl<'a> Site<'a> {
             .iter()
             .map(|localizer| localizer.interface(interface::LANGUAGE_NAME, &[], &mut problems).text.into_owned())
             .collect();
-        (Site { catalog, localizers, language_names }, problems)
+        (Site { catalog, localizers, language_names, base_url: None }, problems)
+    }
+
+    /// The site as served from `base_url` (`https://example.org/careers/`; a missing final `/`
+    /// is added).
+    #[must_use]
+    pub fn with_base_url(mut self, base_url: Option<&str>) -> Site<'a> {
+        self.base_url = base_url.map(|url| if url.ends_with('/') { url.to_owned() } else { format!("{url}/") });
+        self
+    }
+
+    pub fn base_url(&self) -> Option<&str> {
+        self.base_url.as_deref()
+    }
+
+    /// The absolute URL of a file of the output, by its path relative to the output directory.
+    pub(crate) fn absolute(&self, path: &str) -> Option<String> {
+        self.base_url.as_ref().map(|base| format!("{base}{path}"))
+    }
+
+    /// The path of `page` in `locale`, relative to the output directory.
+    pub(crate) fn page_path(&self, locale: usize, page: &Page, format: Format) -> String {
+        format!("{}/{}.{}", self.localizers[locale].locale(), page.stem(), format.extension())
     }
 
     pub fn catalog(&self) -> &Catalog {
@@ -47,6 +73,7 @@ impl<'a> Site<'a> {
             Job::Export { locale, format } => {
                 PathBuf::from(format!("{}/ladder.{}", self.localizers[*locale].locale(), format.extension()))
             }
+            Job::Asset(asset) => PathBuf::from(asset.file_name()),
         }
     }
 

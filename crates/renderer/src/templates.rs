@@ -21,7 +21,14 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("skill.md", include_str!("../templates/skill.md")),
     ("role.md", include_str!("../templates/role.md")),
     ("translation-status.md", include_str!("../templates/translation-status.md")),
+    ("overview.html", include_str!("../templates/overview.html")),
+    ("overview.md", include_str!("../templates/overview.md")),
     ("ladder.css", include_str!("../templates/ladder.css")),
+    ("ladder.js", include_str!("../templates/ladder.js")),
+    ("favicon.svg", include_str!("../templates/favicon.svg")),
+    ("404.html", include_str!("../templates/404.html")),
+    ("robots.txt", include_str!("../templates/robots.txt")),
+    ("sitemap.xml", include_str!("../templates/sitemap.xml")),
 ];
 
 const MARKDOWN: AutoEscape = AutoEscape::Custom("markdown");
@@ -34,7 +41,7 @@ pub(crate) fn environment(overrides: Option<&Path>) -> Environment<'static> {
     // A misspelt variable in a template is an error, not an empty string on every page.
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|name| match name.rsplit('.').next() {
-        Some("html") => AutoEscape::Html,
+        Some("html" | "xml" | "svg") => AutoEscape::Html,
         Some("md") => MARKDOWN,
         _ => AutoEscape::None,
     });

@@ -1,20 +1,25 @@
 //! The language chooser at the top of the output: each language's name and strings in itself.
 
-use ladder_i18n::{LanguageIdentifier, Problem, SOURCE_LOCALE, interface};
+use ladder_i18n::{Problem, SOURCE_LOCALE, interface};
 use serde::Serialize;
 
 use super::{Text, direction_attr};
-use crate::job::{Page, STYLESHEET_PATH};
+use crate::job::{FAVICON_PATH, Format, Page, STYLESHEET_PATH};
 use crate::site::Site;
 
 /// The language chooser at the top of the output.
 #[derive(Debug, Serialize)]
 pub(crate) struct ChooserView {
-    /// The language and direction of the title's first part.
+    /// The language and direction of the page's title, heading and description: the source
+    /// language when it is rendered, else the first locale's.
     lang: String,
     dir: &'static str,
+    /// The site's name in that one language.
     title: String,
+    description: String,
     stylesheet_href: &'static str,
+    favicon_href: &'static str,
+    canonical: Option<String>,
     languages: Vec<ChooserLanguage>,
 }
 
@@ -27,20 +32,18 @@ pub(crate) struct ChooserLanguage {
     name: String,
     choose: Text,
     href: String,
+    absolute: Option<String>,
 }
 
 /// The language chooser's view, with each language's strings in that language.
 pub(crate) fn chooser(site: &Site<'_>, problems: &mut Vec<Problem>) -> ChooserView {
-    let mut titles: Vec<(String, LanguageIdentifier)> = Vec::new();
     let languages: Vec<ChooserLanguage> = site
         .localizers
         .iter()
         .zip(&site.language_names)
-        .map(|(localizer, name)| {
-            let title = localizer.interface(interface::SITE_TITLE, &[], problems);
-            if !titles.iter().any(|(text, _)| text == title.text.as_ref()) {
-                titles.push((title.text.into_owned(), title.locale.clone()));
-            }
+        .enumerate()
+        .map(|(locale, (localizer, name))| {
+            let path = site.page_path(locale, &Page::Index, Format::Html);
             ChooserLanguage {
                 lang: localizer.locale().to_string(),
                 dir: direction_attr(localizer.direction()),
@@ -51,15 +54,37 @@ pub(crate) fn chooser(site: &Site<'_>, problems: &mut Vec<Problem>) -> ChooserVi
                     localizer.direction(),
                     "",
                 ),
-                href: format!("{}/{}.html", localizer.locale(), Page::Index.stem()),
+                absolute: site.absolute(&path),
+                href: path,
             }
         })
         .collect();
+    let main = site
+        .localizers
+        .iter()
+        .find(|localizer| *localizer.locale() == SOURCE_LOCALE)
+        .or_else(|| site.localizers.first());
+    let (lang, dir, title, description) = match main {
+        Some(localizer) => {
+            let title = localizer.interface(interface::SITE_TITLE, &[], problems);
+            let description = localizer.interface(interface::INDEX_DESCRIPTION, &[], problems);
+            (
+                title.locale.to_string(),
+                direction_attr(title.locale.character_direction()),
+                title.text.into_owned(),
+                description.text.into_owned(),
+            )
+        }
+        None => (SOURCE_LOCALE.to_owned(), "ltr", String::new(), String::new()),
+    };
     ChooserView {
-        lang: titles.first().map_or_else(|| SOURCE_LOCALE.to_owned(), |(_, lang)| lang.to_string()),
-        dir: titles.first().map_or("ltr", |(_, lang)| direction_attr(lang.character_direction())),
-        title: titles.iter().map(|(text, _)| text.as_str()).collect::<Vec<_>>().join(" · "),
+        lang,
+        dir,
+        title,
+        description,
         stylesheet_href: STYLESHEET_PATH,
+        favicon_href: FAVICON_PATH,
+        canonical: site.absolute("index.html"),
         languages,
     }
 }

@@ -15,18 +15,22 @@ pub(crate) struct IndexView {
     domains: Vec<IndexDomain>,
     roles_heading: Text,
     roles: Vec<Link>,
+    /// The overview matrix.
+    overview: Link,
     /// The footer's link to the translation status page; not in the source language.
     status_link: Option<Link>,
 }
 
 #[derive(Debug, Serialize)]
 pub(crate) struct IndexDomain {
+    id: String,
     name: Text,
     groups: Vec<IndexGroup>,
 }
 
 #[derive(Debug, Serialize)]
 pub(crate) struct IndexGroup {
+    id: String,
     name: Text,
     skills: Vec<IndexSkill>,
 }
@@ -41,7 +45,9 @@ pub(crate) struct IndexSkill {
 impl ViewBuilder<'_, '_> {
     pub(crate) fn index(&mut self) -> IndexView {
         let catalog = self.site.catalog;
-        let page = self.chrome();
+        let description = self.ui(interface::INDEX_DESCRIPTION);
+        let title = self.ui(interface::INDEX_TITLE);
+        let page = self.chrome(description, Vec::new(), title);
         let mut domains = Vec::new();
         for domain in catalog.domains() {
             let mut groups = Vec::new();
@@ -54,9 +60,17 @@ impl ViewBuilder<'_, '_> {
                         href: self.site.local_href(self.page, &Page::Skill(skill.id().clone()), self.format),
                     })
                     .collect();
-                groups.push(IndexGroup { name: self.catalog(&message_ids::group(group)), skills });
+                groups.push(IndexGroup {
+                    id: group.to_string(),
+                    name: self.catalog(&message_ids::group(group)),
+                    skills,
+                });
             }
-            domains.push(IndexDomain { name: self.catalog(&message_ids::domain(domain.id())), groups });
+            domains.push(IndexDomain {
+                id: domain.id().to_string(),
+                name: self.catalog(&message_ids::domain(domain.id())),
+                groups,
+            });
         }
         let roles = catalog
             .roles()
@@ -70,8 +84,13 @@ impl ViewBuilder<'_, '_> {
             name: self.ui(interface::STATUS_TITLE),
             href: self.site.local_href(self.page, &Page::TranslationStatus, self.format),
         });
+        let overview = Link {
+            name: self.ui(interface::OVERVIEW_TITLE),
+            href: self.site.local_href(self.page, &Page::Overview, self.format),
+        };
         IndexView {
             page,
+            overview,
             status_link,
             title: self.ui(interface::INDEX_TITLE),
             skills_heading: self.ui(interface::INDEX_SKILLS),

@@ -1,20 +1,23 @@
 //! View models: everything a template prints, looked up and formatted, so templates hold layout
 //! and no logic beyond loops and conditions. One module per page kind; what they share is here.
 
+mod assets;
 mod chooser;
 mod index;
+mod overview;
 mod role;
 mod skill;
 mod status;
 
 use ladder_i18n::interface::{self, InterfaceMessage};
 use ladder_i18n::{CharacterDirection, FluentValue, LanguageIdentifier, Localized, Localizer, Problem, message_ids};
-use ladder_model::Id;
+use ladder_model::{Id, Necessity};
 use serde::Serialize;
 
-use crate::job::{Format, Page, STYLESHEET_PATH};
+use crate::job::{FAVICON_PATH, Format, Page, SCRIPT_PATH, STYLESHEET_PATH};
 use crate::site::Site;
 
+pub(crate) use self::assets::asset;
 pub(crate) use self::chooser::chooser;
 
 /// Localized text, with its language when that differs from the page's (a fallback), and its
@@ -101,7 +104,26 @@ pub(crate) struct Chrome {
     nav_languages: Text,
     index_href: String,
     stylesheet_href: String,
+    favicon_href: String,
+    /// The comparison script, on the pages that use it (skill pages).
+    script_href: Option<String>,
+    /// The meta description: catalog text where the page has some.
+    description: Text,
+    /// The page's absolute URL, when the base URL is known.
+    canonical: Option<String>,
+    /// The language chooser, for `hreflang="x-default"`.
+    x_default_href: String,
     alternates: Vec<Alternate>,
+    nav_breadcrumb: Text,
+    /// From the index to this page, which comes last, without a link.
+    breadcrumb: Vec<Crumb>,
+}
+
+/// A step of the breadcrumb trail; the current page has no `href`.
+#[derive(Debug, Serialize)]
+pub(crate) struct Crumb {
+    name: Text,
+    href: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -109,6 +131,8 @@ pub(crate) struct Alternate {
     lang: String,
     name: String,
     href: String,
+    /// The same page's absolute URL, for `hreflang`, when the base URL is known.
+    absolute: Option<String>,
     current: bool,
 }
 
@@ -131,9 +155,85 @@ pub(crate) struct TableLabels {
 /// A row of a requirement table: a role (on skill pages) or a skill (on role pages).
 #[derive(Debug, Serialize)]
 pub(crate) struct RequirementRow {
+    /// The role's or skill's id, for the comparison script.
+    key: String,
+    /// The requirement's anchor, built from ids (`<role-or-skill>--<level>`): the same in every
+    /// locale.
+    anchor: String,
     subject: Link,
     mandatory: bool,
     description: Text,
+}
+
+/// What changed between two levels, for the roles of a skill or the skills of a role.
+#[derive(Debug, Serialize)]
+pub(crate) struct Changes {
+    heading: Text,
+    items: Vec<ChangeItem>,
+    /// Said when nothing but the descriptions changed.
+    none: Option<Text>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ChangeItem {
+    subject: Link,
+    change: Text,
+    /// `added`, `removed`, `mandatory` or `optional`, for styling.
+    kind: &'static str,
+}
+
+/// How a requirement differs between two levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Change {
+    Added,
+    Removed,
+    BecomesMandatory,
+    BecomesOptional,
+}
+
+impl Change {
+    fn kind(self) -> &'static str {
+        match self {
+            Change::Added => "added",
+            Change::Removed => "removed",
+            Change::BecomesMandatory => "mandatory",
+            Change::BecomesOptional => "optional",
+        }
+    }
+
+    fn message(self) -> InterfaceMessage {
+        match self {
+            Change::Added => interface::CHANGE_ADDED,
+            Change::Removed => interface::CHANGE_REMOVED,
+            Change::BecomesMandatory => interface::CHANGE_MANDATORY,
+            Change::BecomesOptional => interface::CHANGE_OPTIONAL,
+        }
+    }
+}
+
+/// The changes from `before` to `after` (each a list of ids with their necessity), in `after`'s
+/// order, then what `before` had and `after` lacks. Description changes are not counted.
+pub(crate) fn changes<'k>(before: &[(&'k Id, Necessity)], after: &[(&'k Id, Necessity)]) -> Vec<(&'k Id, Change)> {
+    let mut found = Vec::new();
+    for (id, necessity) in after {
+        match before.iter().find(|(other, _)| other == id) {
+            None => found.push((*id, Change::Added)),
+            Some((_, old)) if old == necessity => {}
+            Some(_) if *necessity == Necessity::Mandatory => found.push((*id, Change::BecomesMandatory)),
+            Some(_) => found.push((*id, Change::BecomesOptional)),
+        }
+    }
+    for (id, _) in before {
+        if !after.iter().any(|(other, _)| other == id) {
+            found.push((*id, Change::Removed));
+        }
+    }
+    found
+}
+
+/// The id of a requirement's anchor: the same in every locale.
+pub(crate) fn requirement_anchor(subject: &Id, level: &Id) -> String {
+    format!("{subject}--{level}")
 }
 
 impl<'a> ViewBuilder<'_, 'a> {
@@ -198,37 +298,78 @@ impl<'a> ViewBuilder<'_, 'a> {
         }
     }
 
+    /// The "changes from the previous level" block: each item links to `href(id)`.
+    fn change_list(
+        &mut self,
+        heading: Text,
+        found: &[(&Id, Change)],
+        name: impl Fn(&Id) -> String,
+        href: impl Fn(&Id) -> String,
+    ) -> Changes {
+        let items: Vec<ChangeItem> = found
+            .iter()
+            .map(|(id, change)| ChangeItem {
+                subject: Link { name: self.catalog(&name(id)), href: href(id) },
+                change: self.ui(change.message()),
+                kind: change.kind(),
+            })
+            .collect();
+        let none = items.is_empty().then(|| self.ui(interface::CHANGES_NONE));
+        Changes { heading, items, none }
+    }
+
     fn skill_summary(&mut self, skill: &Id) -> Text {
         let localizer = &self.site.localizers[self.locale];
         let summary = localizer.attribute(&message_ids::skill(skill), message_ids::SUMMARY, &mut self.problems);
         self.text(summary)
     }
 
-    fn chrome(&mut self) -> Chrome {
+    /// What every page has. `description` is its meta description; `trail` the breadcrumb steps
+    /// between the index and the page itself (`title`).
+    fn chrome(&mut self, description: Text, trail: Vec<Crumb>, title: Text) -> Chrome {
         let site = self.site;
         let alternates = (0..site.localizers.len())
-            .map(|locale| Alternate {
-                lang: site.localizers[locale].locale().to_string(),
-                name: site.language_names[locale].clone(),
+            .map(|locale| {
                 // The source language has no translation status page: its index stands in.
-                href: if *self.page == Page::TranslationStatus && site.localizers[locale].chain().len() == 1 {
-                    site.href(self.page, locale, &Page::Index, self.format)
+                let target = if *self.page == Page::TranslationStatus && site.localizers[locale].chain().len() == 1 {
+                    &Page::Index
                 } else {
-                    site.href(self.page, locale, self.page, self.format)
-                },
-                current: locale == self.locale,
+                    self.page
+                };
+                Alternate {
+                    lang: site.localizers[locale].locale().to_string(),
+                    name: site.language_names[locale].clone(),
+                    href: site.href(self.page, locale, target, self.format),
+                    absolute: site.absolute(&site.page_path(locale, target, self.format)),
+                    current: locale == self.locale,
+                }
             })
             .collect();
+        let nav_index = self.ui(interface::NAV_INDEX);
+        let mut breadcrumb = Vec::new();
+        if *self.page != Page::Index {
+            let index_href = site.local_href(self.page, &Page::Index, self.format);
+            breadcrumb.push(Crumb { name: self.ui(interface::NAV_INDEX), href: Some(index_href) });
+        }
+        breadcrumb.extend(trail);
+        breadcrumb.push(Crumb { name: title, href: None });
         Chrome {
             lang: self.localizer().locale().to_string(),
             dir: direction_attr(self.localizer().direction()),
             site_title: self.ui(interface::SITE_TITLE),
             skip_to_content: self.ui(interface::SKIP_TO_CONTENT),
-            nav_index: self.ui(interface::NAV_INDEX),
+            nav_index,
             nav_languages: self.ui(interface::NAV_LANGUAGES),
             index_href: site.local_href(self.page, &Page::Index, self.format),
             stylesheet_href: site.top_href(self.page, STYLESHEET_PATH),
+            favicon_href: site.top_href(self.page, FAVICON_PATH),
+            script_href: matches!(self.page, Page::Skill(_)).then(|| site.top_href(self.page, SCRIPT_PATH)),
+            description,
+            canonical: site.absolute(&site.page_path(self.locale, self.page, self.format)),
+            x_default_href: site.absolute("index.html").unwrap_or_else(|| site.top_href(self.page, "index.html")),
             alternates,
+            nav_breadcrumb: self.ui(interface::NAV_BREADCRUMB),
+            breadcrumb,
         }
     }
 }

@@ -1,10 +1,11 @@
-//! A role's page: its career path, level by level, skill by skill.
+//! A role's page: its career path, level by level, skill by skill, grouped by domain and group,
+//! with what changes at the next level.
 
 use ladder_i18n::{interface, message_ids};
 use ladder_model::{Id, Necessity, Skill};
 use serde::Serialize;
 
-use super::{Chrome, Link, RequirementRow, TableLabels, Text, ViewBuilder};
+use super::{Changes, Chrome, Link, RequirementRow, TableLabels, Text, ViewBuilder, changes, requirement_anchor};
 use crate::job::Page;
 
 #[derive(Debug, Serialize)]
@@ -28,21 +29,29 @@ pub(crate) struct RoleLevel {
     name: Text,
     summary: Text,
     groups: Vec<RoleGroup>,
+    /// What changes at the next level; none at the last.
+    next: Option<Changes>,
 }
 
 #[derive(Debug, Serialize)]
 pub(crate) struct RoleGroup {
+    /// `<level>--<group>`, the same in every locale.
+    anchor: String,
     domain: Text,
     group: Text,
+    /// How many of the group's skills are mandatory and optional at this level.
+    summary: Text,
     rows: Vec<RequirementRow>,
 }
 
 impl ViewBuilder<'_, '_> {
     pub(crate) fn role(&mut self, role: &Id) -> RoleView {
         let catalog = self.site.catalog;
-        let page = self.chrome();
         let role_name = self.catalog_localized(&message_ids::role(role));
         let title = self.ui_with_texts(interface::ROLE_TITLE, &[("role", &role_name)]);
+        let description = self.ui_with_texts(interface::ROLE_DESCRIPTION, &[("role", &role_name)]);
+        let crumb = self.ui_with_texts(interface::ROLE_TITLE, &[("role", &role_name)]);
+        let page = self.chrome(description, Vec::new(), crumb);
 
         // One pass over the skills, bucketing this role's requirements by level.
         let mut by_level: Vec<Vec<(&Skill, Necessity)>> = vec![Vec::new(); catalog.levels().len()];
@@ -55,17 +64,25 @@ impl ViewBuilder<'_, '_> {
         }
 
         let mut levels = Vec::new();
-        for (level, requirements) in catalog.levels().iter().zip(by_level) {
+        for (index, (level, requirements)) in catalog.levels().iter().zip(&by_level).enumerate() {
             let mandatory = requirements.iter().filter(|(_, n)| *n == Necessity::Mandatory).count();
             let counts = [("mandatory", mandatory.into()), ("optional", (requirements.len() - mandatory).into())];
             let summary = self.ui_with(interface::ROLE_LEVEL_SUMMARY, &counts);
             let mut groups = Vec::new();
             for domain in catalog.domains() {
                 for group in domain.groups() {
-                    let rows: Vec<RequirementRow> = requirements
+                    let in_group: Vec<&(&Skill, Necessity)> =
+                        requirements.iter().filter(|(skill, _)| skill.group() == group).collect();
+                    if in_group.is_empty() {
+                        continue;
+                    }
+                    let mandatory = in_group.iter().filter(|(_, n)| *n == Necessity::Mandatory).count();
+                    let counts = [("mandatory", mandatory.into()), ("optional", (in_group.len() - mandatory).into())];
+                    let rows: Vec<RequirementRow> = in_group
                         .iter()
-                        .filter(|(skill, _)| skill.group() == group)
                         .map(|(skill, necessity)| RequirementRow {
+                            key: skill.id().to_string(),
+                            anchor: requirement_anchor(skill.id(), level),
                             subject: Link {
                                 name: self.catalog(&message_ids::skill(skill.id())),
                                 href: self.site.local_href(self.page, &Page::Skill(skill.id().clone()), self.format),
@@ -74,20 +91,39 @@ impl ViewBuilder<'_, '_> {
                             description: self.catalog(&message_ids::requirement(skill.id(), role, level)),
                         })
                         .collect();
-                    if !rows.is_empty() {
-                        groups.push(RoleGroup {
-                            domain: self.catalog(&message_ids::domain(domain.id())),
-                            group: self.catalog(&message_ids::group(group)),
-                            rows,
-                        });
-                    }
+                    groups.push(RoleGroup {
+                        anchor: format!("{level}--{group}"),
+                        domain: self.catalog(&message_ids::domain(domain.id())),
+                        group: self.catalog(&message_ids::group(group)),
+                        summary: self.ui_with(interface::ROLE_LEVEL_SUMMARY, &counts),
+                        rows,
+                    });
                 }
             }
+            let next = match (catalog.levels().get(index + 1), by_level.get(index + 1)) {
+                (Some(next_level), Some(next_requirements)) => {
+                    let before: Vec<(&Id, Necessity)> = requirements.iter().map(|(s, n)| (s.id(), *n)).collect();
+                    let after: Vec<(&Id, Necessity)> = next_requirements.iter().map(|(s, n)| (s.id(), *n)).collect();
+                    let found = changes(&before, &after);
+                    let next_name = self.catalog_localized(&message_ids::level(next_level));
+                    let heading = self.ui_with_texts(interface::ROLE_NEXT, &[("level", &next_name)]);
+                    let (site, page, format) = (self.site, self.page, self.format);
+                    Some(self.change_list(heading, &found, message_ids::skill, |skill| {
+                        format!(
+                            "{}#{}",
+                            site.local_href(page, &Page::Skill(skill.clone()), format),
+                            requirement_anchor(role, next_level)
+                        )
+                    }))
+                }
+                _ => None,
+            };
             levels.push(RoleLevel {
                 id: level.to_string(),
                 name: self.catalog(&message_ids::level(level)),
                 summary,
                 groups,
+                next,
             });
         }
 

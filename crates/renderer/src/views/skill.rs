@@ -1,10 +1,13 @@
-//! A skill's page: its profile, counts, and what each role needs at each level.
+//! A skill's page: its profile, counts, and what each role needs at each level, with what changes
+//! from one level to the next and the labels the comparison script needs.
 
 use ladder_i18n::{Localized, interface, message_ids};
-use ladder_model::{Necessity, Skill};
+use ladder_model::{Id, Necessity, Skill};
 use serde::Serialize;
 
-use super::{Chrome, Link, RequirementRow, TableLabels, Text, ViewBuilder};
+use super::{
+    Changes, Chrome, Crumb, Link, RequirementRow, TableLabels, Text, ViewBuilder, changes, requirement_anchor,
+};
 use crate::escape::heading_anchor;
 use crate::job::Page;
 
@@ -30,6 +33,17 @@ pub(crate) struct SkillLabels {
     level_all: Text,
     growth: Text,
     table: TableLabels,
+    compare_from: Text,
+    compare_to: Text,
+    compare_heading: Text,
+    compare_change: Text,
+    compare_absent: Text,
+    change_added: Text,
+    change_removed: Text,
+    change_mandatory: Text,
+    change_optional: Text,
+    change_text: Text,
+    change_none: Text,
 }
 
 #[derive(Debug, Serialize)]
@@ -43,18 +57,35 @@ pub(crate) struct Stat {
 pub(crate) struct SkillLevel {
     id: String,
     name: Text,
+    /// The Markdown heading's anchor (GitHub's, from the translated name).
     anchor: String,
     caption: Text,
     rows: Vec<RequirementRow>,
+    /// What changed since the previous level the skill has; none for the first.
+    changes: Option<Changes>,
 }
 
 impl ViewBuilder<'_, '_> {
     pub(crate) fn skill(&mut self, skill: &Skill) -> SkillView {
         let catalog = self.site.catalog;
-        let page = self.chrome();
         let name_localized = self.catalog_localized(&message_ids::skill(skill.id()));
-        let levels_with_requirements =
-            catalog.levels().iter().filter(|level| skill.requirements_at(level).next().is_some()).count();
+        let summary = self.skill_summary(skill.id());
+        let description = self.skill_summary(skill.id());
+        let index = self.site.local_href(self.page, &Page::Index, self.format);
+        let trail = vec![
+            Crumb {
+                name: self.catalog(&message_ids::domain(skill.domain())),
+                href: Some(format!("{index}#domain-{}", skill.domain())),
+            },
+            Crumb {
+                name: self.catalog(&message_ids::group(skill.group())),
+                href: Some(format!("{index}#group-{}", skill.group())),
+            },
+        ];
+        let title = self.text(name_localized.clone());
+        let page = self.chrome(description, trail, title);
+        let skill_levels: Vec<&Id> =
+            catalog.levels().iter().filter(|level| skill.requirements_at(level).next().is_some()).collect();
         let stats = vec![
             Stat {
                 label: self.count(interface::SKILL_ROLES, skill.roles().count()),
@@ -62,8 +93,8 @@ impl ViewBuilder<'_, '_> {
                 note: self.ui(interface::SKILL_ROLES_NOTE),
             },
             Stat {
-                label: self.count(interface::SKILL_LEVELS, levels_with_requirements),
-                value: levels_with_requirements,
+                label: self.count(interface::SKILL_LEVELS, skill_levels.len()),
+                value: skill_levels.len(),
                 note: self.ui(interface::SKILL_LEVELS_NOTE),
             },
             Stat {
@@ -76,19 +107,24 @@ impl ViewBuilder<'_, '_> {
         let updated = self.ui_with_texts(interface::SKILL_UPDATED, &[("date", &date)]);
 
         let level_names: Vec<Localized<'_>> =
-            catalog.levels().iter().map(|level| self.catalog_localized(&message_ids::level(level))).collect();
+            skill_levels.iter().map(|level| self.catalog_localized(&message_ids::level(level))).collect();
+        // From the first level the skill has to its last; one sentence for a skill of one level.
         let growth = match (level_names.first(), level_names.last()) {
-            (Some(first), Some(last)) => {
+            (Some(first), Some(last)) if level_names.len() > 1 => {
                 self.ui_with_texts(interface::LEVEL_GROWTH, &[("first", first), ("last", last)])
             }
+            (Some(only), _) => self.ui_with_texts(interface::LEVEL_SINGLE, &[("level", only)]),
             _ => self.ui_with(interface::LEVEL_GROWTH, &[("first", "".into()), ("last", "".into())]),
         };
 
         let mut levels = Vec::new();
-        for (level, level_name) in catalog.levels().iter().zip(level_names) {
+        let mut previous: Option<(Vec<(&Id, Necessity)>, Localized<'_>)> = None;
+        for (level, level_name) in skill_levels.iter().copied().zip(level_names) {
             let rows: Vec<RequirementRow> = skill
                 .requirements_at(level)
                 .map(|req| RequirementRow {
+                    key: req.role.to_string(),
+                    anchor: requirement_anchor(&req.role, level),
                     subject: Link {
                         name: self.catalog(&message_ids::role(&req.role)),
                         href: self.site.local_href(self.page, &Page::Role(req.role.clone()), self.format),
@@ -97,23 +133,35 @@ impl ViewBuilder<'_, '_> {
                     description: self.catalog(&message_ids::requirement(skill.id(), &req.role, level)),
                 })
                 .collect();
-            if rows.is_empty() {
-                continue;
-            }
+            let here: Vec<(&Id, Necessity)> =
+                skill.requirements_at(level).map(|req| (&req.role, req.necessity)).collect();
+            let level_changes = match &previous {
+                Some((before, before_name)) => {
+                    let found = changes(before, &here);
+                    let heading = self.ui_with_texts(interface::CHANGES_FROM, &[("level", before_name)]);
+                    let (site, page, format) = (self.site, self.page, self.format);
+                    Some(self.change_list(heading, &found, message_ids::role, |role| {
+                        site.local_href(page, &Page::Role(role.clone()), format)
+                    }))
+                }
+                None => None,
+            };
             let caption =
                 self.ui_with_texts(interface::TABLE_CAPTION, &[("skill", &name_localized), ("level", &level_name)]);
             levels.push(SkillLevel {
                 id: level.to_string(),
                 anchor: heading_anchor(&level_name.text),
                 caption,
-                name: self.text(level_name),
+                name: self.text(level_name.clone()),
                 rows,
+                changes: level_changes,
             });
+            previous = Some((here, level_name));
         }
 
         SkillView {
             page,
-            summary: self.skill_summary(skill.id()),
+            summary,
             domain: self.catalog(&message_ids::domain(skill.domain())),
             group: self.catalog(&message_ids::group(skill.group())),
             updated_iso: skill.updated().to_string(),
@@ -125,6 +173,17 @@ impl ViewBuilder<'_, '_> {
                 level_all: self.ui(interface::LEVEL_ALL),
                 growth,
                 table: self.table_labels(interface::TABLE_ROLE),
+                compare_from: self.ui(interface::COMPARE_FROM),
+                compare_to: self.ui(interface::COMPARE_TO),
+                compare_heading: self.ui(interface::COMPARE_HEADING),
+                compare_change: self.ui(interface::COMPARE_CHANGE),
+                compare_absent: self.ui(interface::COMPARE_ABSENT),
+                change_added: self.ui(interface::CHANGE_ADDED),
+                change_removed: self.ui(interface::CHANGE_REMOVED),
+                change_mandatory: self.ui(interface::CHANGE_MANDATORY),
+                change_optional: self.ui(interface::CHANGE_OPTIONAL),
+                change_text: self.ui(interface::CHANGE_TEXT),
+                change_none: self.ui(interface::CHANGE_NONE),
             },
             stats,
             levels,

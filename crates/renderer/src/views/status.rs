@@ -75,7 +75,8 @@ fn kind_message(kind: MessageKind) -> InterfaceMessage {
 
 impl ViewBuilder<'_, '_> {
     pub(crate) fn status(&mut self) -> StatusView {
-        let page = self.chrome();
+        let (description, title) = (self.ui(interface::STATUS_TITLE), self.ui(interface::STATUS_TITLE));
+        let page = self.chrome(description, Vec::new(), title);
         let localizer = self.localizer();
         let status = localizer.status(Some(self.site.catalog), NEXT_SHOWN);
         let source = localizer.chain().last().unwrap_or(localizer.locale()).clone();

@@ -154,3 +154,56 @@ ui-export-group = Group
 ui-export-level = Level
 # Its cells read like the "Mandatory" and "Optional" columns of the pages.
 ui-export-necessity = Requirement
+
+## Every page: the description search engines show, the breadcrumb, the missing page.
+
+# The meta description of each language's index, shown by search engines and link previews.
+ui-index-description = What each role needs at each level, skill by skill: mandatory and optional requirements.
+# The meta description of a role's page. $role: the role's name.
+ui-role-description = The skills { $role } needs at each level, mandatory and optional.
+# Label of the trail of links from the index to the current page.
+ui-nav-breadcrumb = Breadcrumb
+# The page a server shows for an address with no page (404), followed by the list of languages.
+ui-not-found-title = Page not found
+ui-not-found-text = There is no page at this address. Start again from the index of your language:
+
+## Skill page: growth, and comparing two levels.
+
+# Instead of ui-level-growth, for a skill needed at one level only. $level: that level's name.
+ui-level-single = The table shows what { $level } requires.
+# Labels of the two lists that choose the levels to compare.
+ui-compare-from = Current level
+ui-compare-to = Target level
+# Heading of the comparison of two levels.
+ui-compare-heading = Compare levels
+# Column header of what changes between the two levels, for each role.
+ui-compare-change = What changes
+# In a comparison, for a role that does not need the skill at one of the levels.
+ui-compare-absent = Not required
+# What changes for a role, or for a skill, from one level to another.
+ui-change-added = Newly required
+ui-change-removed = No longer required
+ui-change-mandatory = Becomes mandatory
+ui-change-optional = Becomes optional
+ui-change-text = Description changes
+ui-change-none = Unchanged
+# Heading of the list of changes since the previous level. $level: the previous level's name.
+ui-changes-from = Changes from { $level }
+ui-changes-none = Nothing is added, removed, or becomes mandatory or optional; only the descriptions deepen.
+
+## Role page: what changes at the next level.
+
+# Heading. $level: the next level's name.
+ui-role-next = What changes at { $level }
+
+## Overview: every skill against every role.
+
+# The page's title, and the link to it from the index.
+ui-overview-title = Overview of skills by role
+ui-overview-intro = When each role needs each skill, and how many requirements each level holds.
+# In a cell of the overview. $level: the first level at which the role needs the skill as mandatory.
+ui-matrix-mandatory-from = Mandatory from { $level }
+# In a cell of the overview. $level: the first level at which the role lists the skill as optional.
+ui-matrix-optional-from = Optional from { $level }
+# Heading of the table of requirement counts per level and role.
+ui-matrix-totals = Requirements per level

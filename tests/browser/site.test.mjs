@@ -1,0 +1,309 @@
+// The rendered site as a reader meets it: served over HTTP under a sub-path with a strict
+// Content-Security-Policy, driven in Chromium (playwright-core, the Debian chromium binary),
+// checked with axe-core in light and dark, at phone width and in print; plus the Markdown
+// (markdownlint) and every link and anchor of the output, offline.
+//
+// Sites: LADDER_DIST (default target/ci-dist) and LADDER_RTL (default
+// target/ci-case/right-to-left), rendered by .ci/run. Screenshots go to target/browser-artifacts/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFile, readdir, stat, mkdir } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve, dirname, extname, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const DIST = resolve(root, process.env.LADDER_DIST || 'target/ci-dist');
+const RTL = resolve(root, process.env.LADDER_RTL || 'target/ci-case/right-to-left');
+const ARTIFACTS = resolve(root, 'target/browser-artifacts');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const CSP = "default-src 'self'";
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript',
+  '.svg': 'image/svg+xml', '.md': 'text/markdown; charset=utf-8', '.txt': 'text/plain', '.xml': 'application/xml' };
+
+// Serves /site/… from DIST and /rtl/… from RTL, 404.html for a missing file, with the CSP.
+function serve() {
+  const mounts = { site: DIST, rtl: RTL };
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    const [, mount, ...rest] = path.split('/');
+    const base = mounts[mount];
+    let file = base && resolve(base, rest.join('/') || 'index.html');
+    const headers = { 'Content-Security-Policy': CSP };
+    if (file && file.startsWith(base) && existsSync(file) && (await stat(file)).isFile()) {
+      response.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] || 'application/octet-stream' });
+      response.end(await readFile(file));
+    } else {
+      response.writeHead(404, { ...headers, 'Content-Type': TYPES['.html'] });
+      response.end(base ? await readFile(join(base, '404.html')) : 'not found');
+    }
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
+}
+
+let server, browser, origin;
+before(async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  server = await serve();
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run'],
+  });
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+// A page that fails the test on any script error or CSP violation.
+async function open(url, { width = 1280, colorScheme = 'light', javaScriptEnabled = true } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, javaScriptEnabled });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(String(error)));
+  page.on('console', (message) => { if (message.type() === 'error') { problems.push(message.text()); } });
+  await page.goto(origin + url);
+  return { page, problems, close: () => context.close() };
+}
+
+const SKILL = '/site/en/skills/serverless-functions.html';
+const visibleLevels = (page) => page.$$eval('section.level', (s) => s.filter((x) => x.offsetParent !== null).map((x) => x.dataset.level));
+
+test('choosing two levels compares them side by side, marks changes and updates the URL', async () => {
+  const { page, problems, close } = await open(SKILL);
+  assert.equal(await page.isVisible('#compare-form'), true);
+  assert.deepEqual(await visibleLevels(page), ['junior', 'middle', 'senior', 'lead', 'principal']);
+  await page.selectOption('#compare-from', 'middle');
+  await page.selectOption('#compare-to', 'senior');
+  assert.equal(await page.isVisible('#compare table'), true);
+  assert.deepEqual(await visibleLevels(page), []);
+  assert.match(page.url(), /\?from=middle&to=senior$/);
+  const rows = await page.$$eval('#compare tbody tr', (trs) => trs.map((tr) => [tr.dataset.key, tr.cells[3].textContent]));
+  assert.equal(rows.length, 4);
+  const mandatory = rows.filter(([, change]) => change.includes('Becomes mandatory')).map(([key]) => key);
+  assert.deepEqual(mandatory, ['ai-product-engineer', 'infrastructure-engineer']);
+  assert.match(await page.textContent('#compare-status'), /Middle → Senior/);
+  // The language links carry the choice.
+  assert.match(await page.getAttribute('.languages a[hreflang="es"]', 'href'), /serverless-functions\.html\?from=middle&to=senior$/);
+  // One level alone shows that level only.
+  await page.selectOption('#compare-to', '');
+  assert.deepEqual(await visibleLevels(page), ['middle']);
+  assert.match(page.url(), /\?from=middle$/);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('a shared URL restores the choice, and the language switcher keeps it on the same page', async () => {
+  const { page, problems, close } = await open(`${SKILL}?from=junior&to=principal`);
+  assert.equal(await page.inputValue('#compare-from'), 'junior');
+  assert.equal(await page.inputValue('#compare-to'), 'principal');
+  assert.equal(await page.isVisible('#compare table'), true);
+  await page.click('.languages a[hreflang="es"]');
+  await page.waitForLoadState();
+  assert.equal(new URL(page.url()).pathname, '/site/es/skills/serverless-functions.html');
+  assert.equal(new URL(page.url()).search, '?from=junior&to=principal');
+  assert.equal(await page.getAttribute('html', 'lang'), 'es');
+  assert.equal(await page.isVisible('#compare table'), true);
+  assert.match(await page.textContent('#compare caption'), /Junior → Principal/);
+  await page.screenshot({ path: join(ARTIFACTS, 'skill-es-compare-1280.png'), fullPage: true });
+  // An unknown level in the URL is ignored.
+  await page.goto(`${origin}/site/es/skills/serverless-functions.html?from=nope&to=lead`);
+  assert.deepEqual(await visibleLevels(page), ['lead']);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('keyboard: the level lists are labelled and reachable, and the skip link moves focus to the content', async () => {
+  const { page, close } = await open(SKILL);
+  assert.equal(await page.$eval('#compare-from', (e) => e.labels[0].textContent), 'Current level');
+  assert.equal(await page.$eval('#compare-to', (e) => e.labels[0].textContent), 'Target level');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+  await page.focus('#compare-from');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.inputValue('#compare-from'), 'middle');
+  await close();
+});
+
+test('without JavaScript every level shows in order and the form stays hidden', async () => {
+  const { page, close } = await open(SKILL, { javaScriptEnabled: false });
+  assert.equal(await page.isVisible('#compare-form'), false);
+  assert.deepEqual(await visibleLevels(page), ['junior', 'middle', 'senior', 'lead', 'principal']);
+  await close();
+});
+
+test('print shows every level, whatever is selected, and no navigation or form', async () => {
+  const { page, close } = await open(`${SKILL}?from=middle&to=senior`);
+  await page.emulateMedia({ media: 'print' });
+  assert.deepEqual(await visibleLevels(page), ['junior', 'middle', 'senior', 'lead', 'principal']);
+  for (const selector of ['.site-header', '.breadcrumb', '#compare-form', '#compare']) {
+    assert.equal(await page.isVisible(selector), false, selector);
+  }
+  await page.screenshot({ path: join(ARTIFACTS, 'skill-en-print.png'), fullPage: true });
+  await page.pdf({ path: join(ARTIFACTS, 'skill-en.pdf'), format: 'A4' });
+  await close();
+});
+
+const PAGE_TYPES = (lang) => [
+  `${lang}/index.html`, `${lang}/skills/serverless-functions.html`, `${lang}/roles/cloud-engineer.html`,
+  `${lang}/overview.html`,
+];
+const RTL_PAGES = ['ar/index.html', 'ar/skills/unit-testing.html', 'ar/overview.html', 'ar/translation-status.html'];
+async function rtlRole() {
+  const roles = await readdir(join(RTL, 'ar/roles'));
+  return `ar/roles/${roles.find((f) => f.endsWith('.html'))}`;
+}
+async function allPages() {
+  return [
+    '/site/index.html', '/site/404.html', '/site/es/translation-status.html',
+    ...PAGE_TYPES('en').map((p) => `/site/${p}`), ...PAGE_TYPES('es').map((p) => `/site/${p}`),
+    ...PAGE_TYPES('ru').map((p) => `/site/${p}`),
+    ...RTL_PAGES.map((p) => `/rtl/${p}`), `/rtl/${await rtlRole()}`,
+  ];
+}
+
+test('nothing overflows at 375 px: the page never scrolls sideways', async () => {
+  for (const url of await allPages()) {
+    for (const query of url.includes('/skills/') ? ['', '?from=junior&to=senior'] : ['']) {
+      const { page, close } = await open(url + query, { width: 375 });
+      const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      assert.ok(scroll <= inner, `${url}${query}: ${scroll} px wide in a ${inner} px window`);
+      if (url === SKILL) {
+        await page.screenshot({ path: join(ARTIFACTS, `skill-en-375${query ? '-compare' : ''}.png`), fullPage: true });
+      }
+      await close();
+    }
+  }
+});
+
+test('screenshots at 1280 and 375 px, light and dark, of every page type', async () => {
+  const shots = [[SKILL, 'skill-en'], ['/site/en/roles/cloud-engineer.html', 'role-en'], ['/site/en/overview.html', 'overview-en'],
+    ['/site/index.html', 'chooser'], ['/rtl/ar/skills/unit-testing.html', 'skill-ar']];
+  for (const [url, name] of shots) {
+    for (const width of [1280, 375]) {
+      for (const colorScheme of ['light', 'dark']) {
+        const { page, close } = await open(url, { width, colorScheme });
+        await page.screenshot({ path: join(ARTIFACTS, `${name}-${width}-${colorScheme}.png`), fullPage: true });
+        await close();
+      }
+    }
+  }
+});
+
+test('axe-core finds no violation on any page type, light and dark, ltr and rtl', async () => {
+  const found = [];
+  for (const url of await allPages()) {
+    for (const colorScheme of ['light', 'dark']) {
+      for (const query of url.includes('/skills/') ? ['', '?from=middle&to=senior'] : ['']) {
+        const { page, close } = await open(url + query, { colorScheme });
+        // axe is added as an evaluated script (not a <script> tag), which the CSP allows.
+        await page.evaluate(AXE);
+        const violations = await page.evaluate(async () => (await window.axe.run(document)).violations
+          .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
+        found.push(...violations.map((v) => `${url}${query} [${colorScheme}] ${v}`));
+        await close();
+      }
+    }
+  }
+  assert.deepEqual(found, []);
+});
+
+test('the right-to-left page mirrors: the skip link covers nothing, fallback text keeps its direction', async () => {
+  const { page, close } = await open('/rtl/ar/skills/unit-testing.html', { width: 375 });
+  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  await page.keyboard.press('Tab');
+  const skip = await page.$eval('.skip-link', (e) => e.getBoundingClientRect().toJSON());
+  const languages = await page.$eval('.languages', (e) => e.getBoundingClientRect().toJSON());
+  const overlap = !(skip.bottom <= languages.top || languages.bottom <= skip.top || skip.right <= languages.left || languages.right <= skip.left);
+  assert.equal(overlap, false, 'the focused skip link covers the language links');
+  const misaligned = await page.$$eval('[dir="ltr"]', (elements) => elements
+    .filter((e) => getComputedStyle(e).display === 'block' && getComputedStyle(e).textAlign !== 'start' && getComputedStyle(e).textAlign !== 'left')
+    .map((e) => e.outerHTML.slice(0, 80)));
+  assert.deepEqual(misaligned, []);
+  await close();
+});
+
+// Offline: every href and src of the HTML and every link of the Markdown resolves to a file of
+// the output, and every #fragment of an HTML link to an id of its target.
+function files(dir) {
+  return readdirSyncRecursive(dir);
+}
+function readdirSyncRecursive(dir) {
+  const out = [];
+  for (const entry of require('node:fs').readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) { out.push(...readdirSyncRecursive(path)); } else { out.push(path); }
+  }
+  return out;
+}
+const ids = new Map();
+function idsOf(file) {
+  if (!ids.has(file)) {
+    const text = readFileSync(file, 'utf8');
+    ids.set(file, new Set([...text.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1])));
+  }
+  return ids.get(file);
+}
+
+test('no broken link or anchor in the output', () => {
+  const broken = [];
+  for (const dir of [DIST, RTL]) {
+    for (const file of files(dir)) {
+      const ext = extname(file);
+      if (ext !== '.html' && ext !== '.md') { continue; }
+      const text = readFileSync(file, 'utf8');
+      const links = ext === '.html'
+        ? [...text.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1].replaceAll('&amp;', '&'))
+        : [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+      for (const link of links) {
+        if (/^[a-z]+:/i.test(link)) { continue; }
+        const [path, fragment] = link.split('#');
+        const target = path ? resolve(dirname(file), path.split('?')[0]) : file;
+        if (path.endsWith('/') || !existsSync(target)) {
+          broken.push(`${relative(root, file)}: ${link}`);
+        } else if (fragment && extname(target) === '.html' && !idsOf(target).has(fragment)) {
+          broken.push(`${relative(root, file)}: ${link} (no id "${fragment}")`);
+        }
+      }
+    }
+  }
+  assert.deepEqual(broken, []);
+});
+
+test('markdownlint finds nothing in the Markdown pages', () => {
+  const cli = join(here, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
+  const globs = [DIST, RTL].map((dir) => `${relative(root, dir).split(sep).join('/')}/**/*.md`);
+  try {
+    execFileSync(process.execPath, [cli, '--config', join(root, '.markdownlint-cli2.yaml'), ...globs], { cwd: root, stdio: 'pipe' });
+  } catch (error) {
+    assert.fail(String(error.stdout) + String(error.stderr));
+  }
+});
+
+test('every Markdown table row has exactly its header\'s number of cells', () => {
+  const bad = [];
+  for (const dir of [DIST, RTL]) {
+    for (const file of files(dir).filter((f) => f.endsWith('.md'))) {
+      let columns = 0;
+      for (const line of readFileSync(file, 'utf8').split('\n')) {
+        if (!line.startsWith('|')) { columns = 0; continue; }
+        const cells = line.replace(/\\\|/g, '').slice(1, -1).split('|').length;
+        if (columns === 0) { columns = cells; } else if (cells !== columns) { bad.push(`${relative(root, file)}: ${line.slice(0, 60)}`); }
+      }
+    }
+  }
+  assert.deepEqual(bad, []);
+});
