@@ -10,6 +10,7 @@ use fluent_langneg::{NegotiationStrategy, negotiate_languages};
 use fluent_syntax::ast;
 use fluent_syntax::parser::ParserError;
 use ladder_model::{Catalog, Position, read_source};
+use rustc_hash::FxHashMap;
 use unic_langid::LanguageIdentifier;
 
 use crate::localizer::{Bundle, Localizer};
@@ -52,7 +53,7 @@ pub(crate) struct LocaleData {
     /// Sorted by file name.
     pub(crate) files: Vec<FtlFile>,
     /// `id` for messages, `-id` for terms: (file, entry) of the first definition by file name.
-    entries: HashMap<String, (usize, usize)>,
+    entries: FxHashMap<String, (usize, usize)>,
     /// The values of `entries`, in file order.
     first_definitions: Vec<(usize, usize)>,
     /// Message ids (no terms) in definition order, first definition only.
@@ -400,7 +401,7 @@ fn load_locale(
         locale,
         dir,
         files: Vec::new(),
-        entries: HashMap::new(),
+        entries: FxHashMap::default(),
         first_definitions: Vec::new(),
         message_ids: Vec::new(),
         lock: None,

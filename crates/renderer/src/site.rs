@@ -1,8 +1,9 @@
 //! What every page of a render shares: the catalog, the locales being rendered, their names.
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
-use ladder_i18n::{Localizer, Problem, interface};
+use ladder_i18n::{Localizer, Problem, TranslationStatus, interface};
 use ladder_model::Catalog;
 
 use crate::job::{Format, Job, Page, STYLESHEET_PATH};
@@ -14,6 +15,9 @@ pub struct Site<'a> {
     pub(crate) localizers: &'a [Localizer],
     /// Each locale's own name for itself (`language-name`), in `localizers` order.
     pub(crate) language_names: Vec<String>,
+    /// Each locale's translation status, computed for its first status page and shared by the
+    /// other format's: it walks every message of the locale.
+    pub(crate) statuses: Vec<OnceLock<TranslationStatus>>,
 }
 
 impl<'a> Site<'a> {
@@ -24,7 +28,8 @@ impl<'a> Site<'a> {
             .iter()
             .map(|localizer| localizer.interface(interface::LANGUAGE_NAME, &[], &mut problems).text.into_owned())
             .collect();
-        (Site { catalog, localizers, language_names }, problems)
+        let statuses = localizers.iter().map(|_| OnceLock::new()).collect();
+        (Site { catalog, localizers, language_names, statuses }, problems)
     }
 
     pub fn catalog(&self) -> &Catalog {

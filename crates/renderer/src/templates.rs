@@ -1,6 +1,7 @@
 //! The minijinja environment: embedded templates, optional overrides, escaping per format.
 
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehavior, Value};
 
@@ -80,14 +81,20 @@ fn format_value(out: &mut minijinja::Output<'_>, state: &State<'_, '_>, value: &
 /// translation that may be out of date (a data attribute, not a class: some elements have one);
 /// else nothing.
 fn lang_attr(text: &Value) -> Result<Value, Error> {
+    // Most texts are in the page's language and current: no attribute, and no allocation.
+    static NONE: LazyLock<Value> = LazyLock::new(|| Value::from_safe_string(String::new()));
+    let (lang, dir, stale) = (text.get_attr("lang")?, text.get_attr("dir")?, text.get_attr("stale")?);
+    if lang.is_none() && dir.is_none() && !stale.is_true() {
+        return Ok(NONE.clone());
+    }
     let mut attributes = String::new();
-    if let Some(lang) = text.get_attr("lang")?.as_str() {
+    if let Some(lang) = lang.as_str() {
         attributes.push_str(&format!(r#" lang="{}""#, escape::html(lang)));
     }
-    if let Some(dir) = text.get_attr("dir")?.as_str() {
+    if let Some(dir) = dir.as_str() {
         attributes.push_str(&format!(r#" dir="{dir}""#));
     }
-    if text.get_attr("stale")?.is_true() {
+    if stale.is_true() {
         let hint = text.get_attr("stale_hint")?;
         attributes
             .push_str(&format!(r#" data-l10n="stale" title="{}""#, escape::html(hint.as_str().unwrap_or_default())));

@@ -77,7 +77,8 @@ impl ViewBuilder<'_, '_> {
     pub(crate) fn status(&mut self) -> StatusView {
         let page = self.chrome();
         let localizer = self.localizer();
-        let status = localizer.status(Some(self.site.catalog), NEXT_SHOWN);
+        let status =
+            self.site.statuses[self.locale].get_or_init(|| localizer.status(Some(self.site.catalog), NEXT_SHOWN));
         let source = localizer.chain().last().unwrap_or(localizer.locale()).clone();
         let here = localizer.locale().clone();
         let english = |text: &str| Text::source(text.to_owned(), &source, &here);
