@@ -32,6 +32,9 @@ pub struct Report {
     pub kept: usize,
     /// Files of the previous output the new one no longer has (removed skills, roles, locales).
     pub pruned: usize,
+    /// Pages carried over without rendering them: their fingerprint (everything they are made
+    /// from) matched the previous output's. Counted in `kept` too.
+    pub reused: usize,
     pub out_dir: PathBuf,
     pub elapsed: Duration,
     pub warnings: Vec<Diagnostic>,
@@ -84,6 +87,10 @@ enum Outcome {
         bytes: u64,
         problems: Vec<Problem>,
     },
+    /// Carried over from the previous output without rendering: its inputs had not changed.
+    Reused {
+        bytes: u64,
+    },
     RenderFailed(RenderError),
     WriteFailed(PublishError),
     /// Not run: staging had already failed.
@@ -124,6 +131,19 @@ pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
         .collect();
 
     let jobs = plan_locales(&site, &rendered_indices, &options.formats);
+    // Incremental: a page whose fingerprint matches the previous output's is carried over
+    // without rendering. Without the program's identity (the binary cannot be read), every page
+    // is rendered.
+    let program = program_identity();
+    let with_program = |page: blake3::Hash| {
+        program.map(|program| {
+            let mut hasher = blake3::Hasher::new();
+            hasher.update(program.as_bytes());
+            hasher.update(page.as_bytes());
+            hasher.finalize()
+        })
+    };
+    let previous_output = publisher.previous().len() > 0;
     // Each worker stages its page as soon as it is rendered: the site is never whole in memory.
     let staging_failed = AtomicBool::new(false);
     let outcomes: Vec<Outcome> = in_pool(options.threads, || {
@@ -132,11 +152,24 @@ pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
                 if staging_failed.load(Ordering::Relaxed) {
                     return Outcome::Skipped;
                 }
+                let inputs =
+                    if previous_output { renderer.fingerprint(&site, job).and_then(with_program) } else { None };
+                if let Some(inputs) = inputs {
+                    match publisher.reuse(&site.output_path(job), inputs) {
+                        Ok(Some(bytes)) => return Outcome::Reused { bytes },
+                        Ok(None) => {}
+                        Err(err) => {
+                            staging_failed.store(true, Ordering::Relaxed);
+                            return Outcome::WriteFailed(err);
+                        }
+                    }
+                }
                 let file = match renderer.render(&site, job) {
                     Ok(file) => file,
                     Err(err) => return Outcome::RenderFailed(err),
                 };
-                match publisher.write(&file.path, &file.bytes) {
+                let inputs = file.fingerprint.and_then(with_program);
+                match publisher.write(&file.path, &file.bytes, inputs) {
                     Ok(()) => Outcome::Staged { bytes: file.bytes.len() as u64, problems: file.problems },
                     Err(err) => {
                         // A full disk fails every later write too: stop and report the first.
@@ -149,9 +182,14 @@ pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
     })?;
 
     let mut bytes = 0;
+    let mut reused = 0;
     let mut render_errors = Vec::new();
     for outcome in outcomes {
         match outcome {
+            Outcome::Reused { bytes: size } => {
+                bytes += size;
+                reused += 1;
+            }
             Outcome::Staged { bytes: size, problems } => {
                 bytes += size;
                 diagnostics.extend(problems.iter().map(Diagnostic::from));
@@ -192,6 +230,7 @@ pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
         bytes,
         kept: published.unchanged,
         pruned: published.pruned,
+        reused,
         out_dir: options.out_dir.clone(),
         elapsed: started.elapsed(),
         warnings: diagnostics,
@@ -289,6 +328,17 @@ fn localizers(locales: &Locales, selection: &LocaleSelection) -> Result<Vec<Loca
             })
         })
         .collect()
+}
+
+/// What the pages' fingerprints add for the program itself: a digest of the running binary, so
+/// a Ladder built from other code (or other templates embedded) renders every page again.
+/// `None` if the binary cannot be read.
+fn program_identity() -> Option<blake3::Hash> {
+    let exe = std::env::current_exe().ok()?;
+    let file = std::fs::File::open(exe).ok()?;
+    let mut hasher = blake3::Hasher::new();
+    hasher.update_reader(file).ok()?;
+    Some(hasher.finalize())
 }
 
 /// Runs `work` on a pool of `threads` workers, or on rayon's global pool (one per core).

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use fluent::FluentResource;
 use fluent_langneg::{NegotiationStrategy, negotiate_languages};
@@ -68,6 +68,38 @@ pub(crate) struct LocaleData {
     /// Some `.ftl` file of the locale could not be read or parsed at all (its problem is
     /// reported): what seems missing may be in it.
     pub(crate) incomplete: bool,
+    /// Digests of the source text of each entry, computed on first use (see [`EntryDigests`]).
+    digests: OnceLock<EntryDigests>,
+}
+
+/// What incremental renders compare: per entry of each file (by entry index), a digest of its
+/// source text, from its identifier to the next message or term (comments between included), and
+/// whether that text may refer to another message or term; and a digest of every file of the
+/// locale, which such an entry depends on (conservatively: any reference may reach anything).
+#[derive(Debug)]
+pub(crate) struct EntryDigests {
+    entries: Vec<Vec<EntryDigest>>,
+    pub(crate) whole: [u8; 16],
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct EntryDigest {
+    pub(crate) digest: [u8; 16],
+    pub(crate) refers: bool,
+}
+
+fn digest16(bytes: &[u8]) -> [u8; 16] {
+    let hash = blake3::hash(bytes);
+    let mut out = [0; 16];
+    out.copy_from_slice(&hash.as_bytes()[..16]);
+    out
+}
+
+/// Whether `text` holds a placeable that could be a message or term reference (or a function
+/// call): a `{` followed by a letter or `-`. Variables (`$`), literals and numbers are not.
+fn may_refer(text: &str) -> bool {
+    text.match_indices('{')
+        .any(|(at, _)| text[at + 1..].trim_start().chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '-'))
 }
 
 #[derive(Debug)]
@@ -134,6 +166,58 @@ impl LocaleData {
             Some((path, position)) => (path, Some(position)),
             None => self.place(id),
         }
+    }
+
+    /// The message `id` with the digest of its definition, if this locale defines it (a term of
+    /// that name gives `None` for the message).
+    pub(crate) fn message_digest(&self, id: &str) -> Option<(Option<&ast::Message<&str>>, EntryDigest)> {
+        let &(file, entry) = self.entries.get(id)?;
+        let digest = self.digests().entries.get(file)?.get(entry).copied()?;
+        let message = match self.files[file].resource.get_entry(entry) {
+            Some(ast::Entry::Message(message)) => Some(message),
+            _ => None,
+        };
+        Some((message, digest))
+    }
+
+    pub(crate) fn digests(&self) -> &EntryDigests {
+        self.digests.get_or_init(|| {
+            let mut whole = blake3::Hasher::new();
+            let entries = self
+                .files
+                .iter()
+                .map(|file| {
+                    let source = file.resource.source();
+                    whole.update(file.path.as_os_str().as_encoded_bytes());
+                    whole.update(&(source.len() as u64).to_le_bytes());
+                    whole.update(source.as_bytes());
+                    let starts: Vec<(usize, usize)> = file
+                        .resource
+                        .entries()
+                        .enumerate()
+                        .filter_map(|(index, entry)| {
+                            let (name, sigil) = match entry {
+                                ast::Entry::Message(message) => (message.id.name, 0),
+                                ast::Entry::Term(term) => (term.id.name, 1),
+                                _ => return None,
+                            };
+                            Some((index, walk::offset_in(source, name)?.saturating_sub(sigil)))
+                        })
+                        .collect();
+                    let mut digests = vec![EntryDigest::default(); file.resource.entries().count()];
+                    for (at, &(index, start)) in starts.iter().enumerate() {
+                        let end = starts.get(at + 1).map_or(source.len(), |&(_, next)| next);
+                        let text = source.get(start..end).unwrap_or_default();
+                        digests[index] = EntryDigest { digest: digest16(text.as_bytes()), refers: may_refer(text) };
+                    }
+                    digests
+                })
+                .collect();
+            let hash = whole.finalize();
+            let mut out = [0; 16];
+            out.copy_from_slice(&hash.as_bytes()[..16]);
+            EntryDigests { entries, whole: out }
+        })
     }
 
     /// Whether the translation of `id` (or its `attribute`) is stale.
@@ -408,6 +492,7 @@ fn load_locale(
         lock_path,
         stale: HashMap::new(),
         incomplete: false,
+        digests: OnceLock::new(),
     };
     data.lock = read_lock(root, &data.lock_path, &data.locale, problems);
     for path in paths {

@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::io::Write as _;
 use std::sync::{Arc, LazyLock, OnceLock};
 
 use fluent::resolver::ResolverError;
@@ -278,6 +279,54 @@ impl Localizer {
             return Vec::new();
         }
         segments
+    }
+
+    /// Appends to `deps` what the text of message `id` (or its `attribute`) depends on, without
+    /// formatting it: for each locale of the chain down to the one that has it, a digest of its
+    /// definition there (or that it has none), and whether that translation is stale; if the
+    /// definition may refer to other messages or terms, a digest of every locale it could reach.
+    /// Two lookups whose dependencies are equal give equal [`Localized`] results, so a page whose
+    /// lookups' dependencies did not change need not be rendered again (`cargo xtask render` is
+    /// incremental on this). The caller adds the variables it passes.
+    pub fn fingerprint(&self, id: &str, attribute: Option<&str>, deps: &mut Vec<u8>) {
+        deps.extend_from_slice(id.as_bytes());
+        deps.push(0);
+        if let Some(attribute) = attribute {
+            deps.extend_from_slice(attribute.as_bytes());
+        }
+        deps.push(0);
+        for (index, data) in self.data.iter().enumerate() {
+            let Some((message, entry)) = data.message_digest(id) else {
+                deps.push(0);
+                continue;
+            };
+            deps.push(1);
+            deps.extend_from_slice(&entry.digest);
+            let found = match (message, attribute) {
+                (None, _) => false,
+                (Some(message), None) => message.value.is_some(),
+                (Some(message), Some(name)) => message.attributes.iter().any(|a| a.id.name == name),
+            };
+            if !found {
+                continue;
+            }
+            deps.push(u8::from(index + 1 < self.data.len() && data.is_stale(id, attribute)));
+            if entry.refers {
+                for reachable in &self.data[index..] {
+                    deps.extend_from_slice(&reachable.digests().whole);
+                }
+            }
+            return;
+        }
+    }
+
+    /// Appends to `deps` what a report on the whole locale depends on (the translation status):
+    /// every file of every locale of the chain, and each locale's lock.
+    pub fn fingerprint_all(&self, deps: &mut Vec<u8>) {
+        for data in &self.data {
+            deps.extend_from_slice(&data.digests().whole);
+            let _ = write!(deps, "{:?}", data.lock);
+        }
     }
 
     /// A date as the locale writes it, from the `ui-date` message (`17/3/2026` in `es`).

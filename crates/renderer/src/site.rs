@@ -1,5 +1,6 @@
 //! What every page of a render shares: the catalog, the locales being rendered, their names.
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
@@ -18,6 +19,12 @@ pub struct Site<'a> {
     /// Each locale's translation status, computed for its first status page and shared by the
     /// other format's: it walks every message of the locale.
     pub(crate) statuses: Vec<OnceLock<TranslationStatus>>,
+    /// The locales, their chains and names: what every page's language links show.
+    digest: blake3::Hash,
+    /// The whole catalog's structure, for pages that show all of it (index, roles).
+    catalog_digest: OnceLock<blake3::Hash>,
+    /// Per skill, in catalog order: its structure and the levels.
+    skill_digests: OnceLock<Vec<blake3::Hash>>,
 }
 
 impl<'a> Site<'a> {
@@ -29,7 +36,52 @@ impl<'a> Site<'a> {
             .map(|localizer| localizer.interface(interface::LANGUAGE_NAME, &[], &mut problems).text.into_owned())
             .collect();
         let statuses = localizers.iter().map(|_| OnceLock::new()).collect();
-        (Site { catalog, localizers, language_names, statuses }, problems)
+        let mut hasher = blake3::Hasher::new();
+        for (localizer, name) in localizers.iter().zip(&language_names) {
+            let _ = writeln!(hasher, "{} {:?} {name:?}", localizer.locale(), localizer.chain());
+        }
+        let digest = hasher.finalize();
+        (
+            Site {
+                catalog,
+                localizers,
+                language_names,
+                statuses,
+                digest,
+                catalog_digest: OnceLock::new(),
+                skill_digests: OnceLock::new(),
+            },
+            problems,
+        )
+    }
+
+    pub(crate) fn digest(&self) -> blake3::Hash {
+        self.digest
+    }
+
+    /// A skill's structure and the levels, for its page; `None` if the catalog has no such skill.
+    pub(crate) fn skill_digest(&self, id: &ladder_model::Id) -> Option<blake3::Hash> {
+        let digests = self.skill_digests.get_or_init(|| {
+            self.catalog
+                .skills()
+                .iter()
+                .map(|skill| {
+                    let mut hasher = blake3::Hasher::new();
+                    let _ = write!(hasher, "{skill:?} {:?}", self.catalog.levels());
+                    hasher.finalize()
+                })
+                .collect()
+        });
+        let index = self.catalog.skills().binary_search_by(|skill| skill.id().cmp(id)).ok()?;
+        digests.get(index).copied()
+    }
+
+    pub(crate) fn catalog_digest(&self) -> blake3::Hash {
+        *self.catalog_digest.get_or_init(|| {
+            let mut hasher = blake3::Hasher::new();
+            let _ = write!(hasher, "{:?}", self.catalog);
+            hasher.finalize()
+        })
     }
 
     pub fn catalog(&self) -> &Catalog {

@@ -47,6 +47,46 @@ pub(crate) fn environment(overrides: Option<&Path>) -> Environment<'static> {
     env
 }
 
+/// A digest of the templates a renderer uses: every embedded template as `overrides` may replace
+/// it, and every file below `overrides` (a replacing template may include files of its own).
+pub(crate) fn digest(overrides: Option<&Path>) -> Result<blake3::Hash, Error> {
+    let mut hasher = blake3::Hasher::new();
+    for (name, _) in EMBEDDED {
+        let text = load(overrides, name)?.unwrap_or_default();
+        hasher.update(name.as_bytes());
+        hasher.update(&(text.len() as u64).to_le_bytes());
+        hasher.update(text.as_bytes());
+    }
+    if let Some(dir) = overrides {
+        let mut files = Vec::new();
+        list_files(dir, &mut files)
+            .map_err(|err| Error::new(ErrorKind::InvalidOperation, format!("cannot read {}: {err}", dir.display())))?;
+        files.sort();
+        for path in files {
+            let bytes = std::fs::read(&path).map_err(|err| {
+                Error::new(ErrorKind::InvalidOperation, format!("cannot read {}: {err}", path.display()))
+            })?;
+            hasher.update(path.as_os_str().as_encoded_bytes());
+            hasher.update(&(bytes.len() as u64).to_le_bytes());
+            hasher.update(&bytes);
+        }
+    }
+    Ok(hasher.finalize())
+}
+
+fn list_files(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
+            list_files(&path, files)?;
+        } else {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
 fn load(overrides: Option<&Path>, name: &str) -> Result<Option<String>, Error> {
     if let Some(dir) = overrides {
         let path = dir.join(name);

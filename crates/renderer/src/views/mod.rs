@@ -11,6 +11,7 @@ use ladder_i18n::interface::{self, InterfaceMessage};
 use ladder_i18n::{CharacterDirection, FluentValue, LanguageIdentifier, Localized, Localizer, Problem, message_ids};
 use ladder_model::Id;
 use serde::Serialize;
+use std::io::Write as _;
 
 use crate::job::{Format, Page, STYLESHEET_PATH};
 use crate::site::Site;
@@ -88,6 +89,20 @@ pub(crate) struct ViewBuilder<'s, 'a> {
     pub(crate) problems: Vec<Problem>,
     /// The page's `ui-stale-hint`, looked up the first time a stale text needs it.
     pub(crate) stale_hint: Option<String>,
+    /// What every lookup depends on ([`Localizer::fingerprint`]) and its variables, in order:
+    /// the page's fingerprint. The same code walks the page whether it renders or only records,
+    /// so the fingerprint covers every message the page shows.
+    deps: Option<Vec<u8>>,
+    mode: Mode,
+}
+
+/// What a [`ViewBuilder`] does with each lookup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// Formats it for the view, and records what it depends on.
+    RenderAndRecord,
+    /// Only records what it depends on, and gives empty text: for a fingerprint without a render.
+    Record,
 }
 
 /// What every per-locale page has: language, navigation, links to the other languages.
@@ -136,7 +151,7 @@ pub(crate) struct RequirementRow {
     description: Text,
 }
 
-impl<'a> ViewBuilder<'_, 'a> {
+impl<'s, 'a> ViewBuilder<'s, 'a> {
     fn localizer(&self) -> &'a Localizer {
         &self.site.localizers[self.locale]
     }
@@ -146,8 +161,48 @@ impl<'a> ViewBuilder<'_, 'a> {
         self.ui_with(message, &[])
     }
 
+    pub(crate) fn new(site: &'s Site<'a>, locale: usize, page: &'s Page, format: Format, mode: Mode) -> Self {
+        ViewBuilder {
+            site,
+            locale,
+            page,
+            format,
+            problems: Vec::new(),
+            stale_hint: None,
+            deps: Some(Vec::with_capacity(if mode == Mode::Record { 4096 } else { 1024 })),
+            mode,
+        }
+    }
+
+    /// Records a lookup of `id` (and its variables); true if only recording (no text wanted).
+    fn record(&mut self, id: &str, attribute: Option<&str>, variables: &[(&str, FluentValue<'_>)]) -> bool {
+        let Some(deps) = &mut self.deps else { return false };
+        self.site.localizers[self.locale].fingerprint(id, attribute, deps);
+        for (name, value) in variables {
+            let _ = write!(deps, "{name}={value:?};");
+        }
+        self.mode == Mode::Record
+    }
+
+    /// The dependencies recorded, once the view is built.
+    pub(crate) fn finish_deps(&mut self) -> Option<Vec<u8>> {
+        // A stale text on the page brings the stale hint along, looked up outside `record`.
+        self.record(interface::STALE_HINT.id, None, &[]);
+        self.deps.take()
+    }
+
+    /// What a lookup gives in fingerprint mode: nothing, in the page's language.
+    fn empty(&self) -> Localized<'a> {
+        let localizers: &'a [Localizer] = self.site.localizers;
+        let locale = localizers[self.locale].locale();
+        Localized { text: "".into(), locale, fell_back: false, segments: Vec::new(), stale: false }
+    }
+
     /// An interface message with its variables, as the interface table lists them.
     fn ui_with(&mut self, message: InterfaceMessage, variables: &[(&str, FluentValue<'_>)]) -> Text {
+        if self.record(message.id, None, variables) {
+            return self.text(self.empty());
+        }
         let localizer = &self.site.localizers[self.locale];
         let localized = localizer.interface(message, variables, &mut self.problems);
         self.text(localized)
@@ -156,6 +211,10 @@ impl<'a> ViewBuilder<'_, 'a> {
     /// An interface message some of whose variables are localized text (names, a date), which
     /// may be in other languages than the message: the result marks each piece with its own.
     fn ui_with_texts(&mut self, message: InterfaceMessage, texts: &[(&str, &Localized<'_>)]) -> Text {
+        // The texts' own dependencies were recorded when they were looked up.
+        if self.record(message.id, None, &[]) {
+            return self.text(self.empty());
+        }
         let localizer = &self.site.localizers[self.locale];
         let localized = localizer.interface_with(message, &[], texts, &mut self.problems);
         self.text(localized)
@@ -163,6 +222,9 @@ impl<'a> ViewBuilder<'_, 'a> {
 
     /// A catalog message (`message_ids`): a name or description, given no variables.
     fn catalog(&mut self, id: &str) -> Text {
+        if self.record(id, None, &[]) {
+            return self.text(self.empty());
+        }
         let localizer = &self.site.localizers[self.locale];
         let localized = localizer.message(id, &mut self.problems);
         self.text(localized)
@@ -180,8 +242,25 @@ impl<'a> ViewBuilder<'_, 'a> {
 
     /// A catalog message as looked up, to be given to an interface message as text.
     fn catalog_localized(&mut self, id: &str) -> Localized<'a> {
+        if self.record(id, None, &[]) {
+            return self.empty();
+        }
         let localizers: &'a [Localizer] = self.site.localizers;
         localizers[self.locale].message(id, &mut self.problems)
+    }
+
+    /// A date as the page's locale writes it.
+    fn date(&mut self, date: ladder_model::Date) -> Localized<'a> {
+        let variables = [
+            ("year", FluentValue::from(date.year())),
+            ("month", FluentValue::from(date.month())),
+            ("day", FluentValue::from(date.day())),
+        ];
+        if self.record(interface::DATE.id, None, &variables) {
+            return self.empty();
+        }
+        let localizers: &'a [Localizer] = self.site.localizers;
+        localizers[self.locale].date(date, &mut self.problems)
     }
 
     /// An interface message given `$count`.
@@ -199,8 +278,12 @@ impl<'a> ViewBuilder<'_, 'a> {
     }
 
     fn skill_summary(&mut self, skill: &Id) -> Text {
+        let id = message_ids::skill(skill);
+        if self.record(&id, Some(message_ids::SUMMARY), &[]) {
+            return self.text(self.empty());
+        }
         let localizer = &self.site.localizers[self.locale];
-        let summary = localizer.attribute(&message_ids::skill(skill), message_ids::SUMMARY, &mut self.problems);
+        let summary = localizer.attribute(&id, message_ids::SUMMARY, &mut self.problems);
         self.text(summary)
     }
 

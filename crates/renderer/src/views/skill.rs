@@ -72,7 +72,7 @@ impl ViewBuilder<'_, '_> {
                 note: self.count(interface::SKILL_OPTIONAL_REST, skill.optional_count()),
             },
         ];
-        let date = self.localizer().date(skill.updated(), &mut self.problems);
+        let date = self.date(skill.updated());
         let updated = self.ui_with_texts(interface::SKILL_UPDATED, &[("date", &date)]);
 
         let level_names: Vec<Localized<'_>> =
