@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehavior, Value};
 
 use crate::escape;
+use crate::views::TextObject;
 
 /// The templates Ladder ships, by name. A directory given to [`crate::Renderer::new`] may replace
 /// any of them with a file of the same name.
@@ -121,25 +122,33 @@ fn format_value(out: &mut minijinja::Output<'_>, state: &State<'_, '_>, value: &
 /// translation that may be out of date (a data attribute, not a class: some elements have one);
 /// else nothing.
 fn lang_attr(text: &Value) -> Result<Value, Error> {
+    if let Some(text) = text.downcast_object_ref::<TextObject>() {
+        return Ok(text.attributes().clone());
+    }
+    let (lang, dir, stale) = (text.get_attr("lang")?, text.get_attr("dir")?, text.get_attr("stale")?);
+    let hint = if stale.is_true() { Some(text.get_attr("stale_hint")?) } else { None };
+    Ok(lang_attributes(lang.as_str(), dir.as_str(), hint.as_ref().map(|hint| hint.as_str().unwrap_or_default())))
+}
+
+/// The attributes [`lang_attr`] prints: `lang`, `dir`, and for a stale text (`stale_hint` given)
+/// the data attribute and the title.
+pub(crate) fn lang_attributes(lang: Option<&str>, dir: Option<&str>, stale_hint: Option<&str>) -> Value {
     // Most texts are in the page's language and current: no attribute, and no allocation.
     static NONE: LazyLock<Value> = LazyLock::new(|| Value::from_safe_string(String::new()));
-    let (lang, dir, stale) = (text.get_attr("lang")?, text.get_attr("dir")?, text.get_attr("stale")?);
-    if lang.is_none() && dir.is_none() && !stale.is_true() {
-        return Ok(NONE.clone());
+    if lang.is_none() && dir.is_none() && stale_hint.is_none() {
+        return NONE.clone();
     }
     let mut attributes = String::new();
-    if let Some(lang) = lang.as_str() {
+    if let Some(lang) = lang {
         attributes.push_str(&format!(r#" lang="{}""#, escape::html(lang)));
     }
-    if let Some(dir) = dir.as_str() {
+    if let Some(dir) = dir {
         attributes.push_str(&format!(r#" dir="{dir}""#));
     }
-    if stale.is_true() {
-        let hint = text.get_attr("stale_hint")?;
-        attributes
-            .push_str(&format!(r#" data-l10n="stale" title="{}""#, escape::html(hint.as_str().unwrap_or_default())));
+    if let Some(hint) = stale_hint {
+        attributes.push_str(&format!(r#" data-l10n="stale" title="{}""#, escape::html(hint)));
     }
-    Ok(Value::from_safe_string(attributes))
+    Value::from_safe_string(attributes)
 }
 
 /// A text's content, each piece in another language than the text marked with its own: in HTML,
@@ -147,6 +156,9 @@ fn lang_attr(text: &Value) -> Result<Value, Error> {
 /// other way, isolated so that it cannot reorder the text around it. Elsewhere, or for text in
 /// one language, the plain text (escaped by the formatter like any value).
 fn marked(state: &State<'_, '_>, text: &Value) -> Result<Value, Error> {
+    if let Some(plain) = text.downcast_object_ref::<TextObject>().and_then(TextObject::unmarked) {
+        return Ok(plain.clone());
+    }
     let plain = text.get_attr("text")?;
     let segments = text.get_attr("segments")?;
     if state.auto_escape() != AutoEscape::Html || segments.is_undefined() || segments.len() == Some(0) {

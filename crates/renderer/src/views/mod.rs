@@ -10,29 +10,88 @@ mod status;
 use ladder_i18n::interface::{self, InterfaceMessage};
 use ladder_i18n::{CharacterDirection, FluentValue, LanguageIdentifier, Localized, Localizer, Problem, message_ids};
 use ladder_model::Id;
+use std::sync::{Arc, LazyLock};
+
+use minijinja::Value;
+use minijinja::value::{Enumerator, Object};
 use serde::Serialize;
 use std::io::Write as _;
 
 use crate::job::{Format, Page, STYLESHEET_PATH};
 use crate::site::Site;
+use crate::templates;
 
 pub(crate) use self::chooser::chooser;
 
 /// Localized text, with its language when that differs from the page's (a fallback), and its
 /// direction when that differs too (English inside an Arabic page), so HTML can mark both; and,
 /// when the translation may be out of date (`l10n.lock`), the hint that says so.
-#[derive(Debug, Serialize)]
-pub(crate) struct Text {
-    text: String,
-    lang: Option<String>,
-    dir: Option<&'static str>,
+///
+/// Templates see a [`TextObject`]: a minijinja object made once, when the view is built, whose
+/// attributes are values already (no serialization, no copy per access) and which carries what
+/// the `lang_attr` filter prints for it.
+#[derive(Debug)]
+pub(crate) struct Text(Value);
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // Inside `Value::from_serialize`, minijinja passes a value through as it is.
+        self.0.serialize(serializer)
+    }
+}
+
+/// What templates see of a [`Text`]: `text`, `lang`, `dir`, `segments`, `stale`, `stale_hint`.
+#[derive(Debug)]
+pub(crate) struct TextObject {
+    text: Value,
+    lang: Value,
+    dir: Value,
     /// The text in pieces when some are in another language than the text itself (an Arabic
     /// role name inside an English fallback sentence); empty otherwise. HTML templates print
     /// them with the `marked` filter; Markdown prints `text`, the pieces joined.
-    segments: Vec<TextSegment>,
+    segments: Value,
+    has_segments: bool,
     stale: bool,
     /// "This translation may be out of date", in the page's language, when `stale`.
-    stale_hint: Option<String>,
+    stale_hint: Value,
+    /// What `lang_attr` prints for this text.
+    attributes: Value,
+}
+
+const TEXT_FIELDS: &[&str] = &["text", "lang", "dir", "segments", "stale", "stale_hint"];
+
+impl Object for TextObject {
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        self.get_value_by_str(key.as_str()?)
+    }
+
+    fn get_value_by_str(self: &Arc<Self>, key: &str) -> Option<Value> {
+        Some(match key {
+            "text" => self.text.clone(),
+            "lang" => self.lang.clone(),
+            "dir" => self.dir.clone(),
+            "segments" => self.segments.clone(),
+            "stale" => Value::from(self.stale),
+            "stale_hint" => self.stale_hint.clone(),
+            _ => return None,
+        })
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Str(TEXT_FIELDS)
+    }
+}
+
+impl TextObject {
+    /// What the `lang_attr` filter prints for this text.
+    pub(crate) fn attributes(&self) -> &Value {
+        &self.attributes
+    }
+
+    /// What the `marked` filter prints when the text is in one language, else `None`.
+    pub(crate) fn unmarked(&self) -> Option<&Value> {
+        (!self.has_segments).then_some(&self.text)
+    }
 }
 
 /// A piece of a [`Text`], with its language and direction where they differ from the text's.
@@ -44,11 +103,33 @@ pub(crate) struct TextSegment {
 }
 
 impl Text {
+    fn new(
+        text: &str,
+        lang: Option<String>,
+        dir: Option<&'static str>,
+        segments: &[TextSegment],
+        stale_hint: Option<&str>,
+    ) -> Text {
+        static NO_SEGMENTS: LazyLock<Value> = LazyLock::new(|| Value::from(Vec::<Value>::new()));
+        let attributes = templates::lang_attributes(lang.as_deref(), dir, stale_hint);
+        let segments_value = if segments.is_empty() { NO_SEGMENTS.clone() } else { Value::from_serialize(segments) };
+        Text(Value::from_object(TextObject {
+            text: Value::from(text),
+            lang: lang.map_or(Value::from(()), Value::from),
+            dir: dir.map_or(Value::from(()), Value::from),
+            segments: segments_value,
+            has_segments: !segments.is_empty(),
+            stale: stale_hint.is_some(),
+            stale_hint: stale_hint.map_or(Value::from(()), Value::from),
+            attributes,
+        }))
+    }
+
     fn from(localized: Localized<'_>, page_direction: CharacterDirection, stale_hint: &str) -> Text {
         let text_direction = localized.locale.character_direction();
         let dir = (localized.fell_back && text_direction != page_direction).then(|| direction_attr(text_direction));
         let lang = localized.fell_back.then(|| localized.locale.to_string());
-        let segments = localized
+        let segments: Vec<TextSegment> = localized
             .segments
             .iter()
             .map(|segment| {
@@ -60,16 +141,15 @@ impl Text {
                 }
             })
             .collect();
-        let stale_hint = localized.stale.then(|| stale_hint.to_owned());
-        Text { text: localized.text.into_owned(), lang, dir, segments, stale: localized.stale, stale_hint }
+        Text::new(&localized.text, lang, dir, &segments, localized.stale.then_some(stale_hint))
     }
 
     /// Text in the source language on any page (the English of the translation status page).
-    fn source(text: String, source: &LanguageIdentifier, page: &LanguageIdentifier) -> Text {
+    fn source(text: &str, source: &LanguageIdentifier, page: &LanguageIdentifier) -> Text {
         let lang = (source != page).then(|| source.to_string());
         let dir = (source.character_direction() != page.character_direction())
             .then(|| direction_attr(source.character_direction()));
-        Text { text, lang, dir, segments: Vec::new(), stale: false, stale_hint: None }
+        Text::new(text, lang, dir, &[], None)
     }
 }
 

@@ -81,7 +81,7 @@ impl ViewBuilder<'_, '_> {
             self.site.statuses[self.locale].get_or_init(|| localizer.status(Some(self.site.catalog), NEXT_SHOWN));
         let source = localizer.chain().last().unwrap_or(localizer.locale()).clone();
         let here = localizer.locale().clone();
-        let english = |text: &str| Text::source(text.to_owned(), &source, &here);
+        let english = |text: &str| Text::source(text, &source, &here);
         let totals = status.totals;
         let summary = self.ui_with(
             interface::STATUS_SUMMARY,
@@ -100,7 +100,7 @@ impl ViewBuilder<'_, '_> {
         let by_file = status
             .by_file
             .iter()
-            .map(|file| StatusRow { name: Text::source(file.file.clone(), &here, &here), counts: file.counts })
+            .map(|file| StatusRow { name: Text::source(&file.file, &here, &here), counts: file.counts })
             .collect();
         StatusView {
             page,
