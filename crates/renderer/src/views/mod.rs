@@ -125,7 +125,7 @@ impl Text {
         }))
     }
 
-    fn from(localized: Localized<'_>, page_direction: CharacterDirection, stale_hint: &str) -> Text {
+    fn from(localized: &Localized<'_>, page_direction: CharacterDirection, stale_hint: &str) -> Text {
         let text_direction = localized.locale.character_direction();
         let dir = (localized.fell_back && text_direction != page_direction).then(|| direction_attr(text_direction));
         let lang = localized.fell_back.then(|| localized.locale.to_string());
@@ -281,11 +281,11 @@ impl<'s, 'a> ViewBuilder<'s, 'a> {
     /// An interface message with its variables, as the interface table lists them.
     fn ui_with(&mut self, message: InterfaceMessage, variables: &[(&str, FluentValue<'_>)]) -> Text {
         if self.record(message.id, None, variables) {
-            return self.text(self.empty());
+            return self.text(&self.empty());
         }
         let localizer = &self.site.localizers[self.locale];
         let localized = localizer.interface(message, variables, &mut self.problems);
-        self.text(localized)
+        self.text(&localized)
     }
 
     /// An interface message some of whose variables are localized text (names, a date), which
@@ -293,25 +293,25 @@ impl<'s, 'a> ViewBuilder<'s, 'a> {
     fn ui_with_texts(&mut self, message: InterfaceMessage, texts: &[(&str, &Localized<'_>)]) -> Text {
         // The texts' own dependencies were recorded when they were looked up.
         if self.record(message.id, None, &[]) {
-            return self.text(self.empty());
+            return self.text(&self.empty());
         }
         let localizer = &self.site.localizers[self.locale];
         let localized = localizer.interface_with(message, &[], texts, &mut self.problems);
-        self.text(localized)
+        self.text(&localized)
     }
 
     /// A catalog message (`message_ids`): a name or description, given no variables.
     fn catalog(&mut self, id: &str) -> Text {
         if self.record(id, None, &[]) {
-            return self.text(self.empty());
+            return self.text(&self.empty());
         }
         let localizer = &self.site.localizers[self.locale];
         let localized = localizer.message(id, &mut self.problems);
-        self.text(localized)
+        self.text(&localized)
     }
 
     /// A lookup's text as a view shows it, with the stale hint if it may be out of date.
-    fn text(&mut self, localized: Localized<'_>) -> Text {
+    fn text(&mut self, localized: &Localized<'_>) -> Text {
         let localizer = &self.site.localizers[self.locale];
         if localized.stale && self.stale_hint.is_none() {
             let hint = localizer.interface(interface::STALE_HINT, &[], &mut self.problems).text.into_owned();
@@ -360,11 +360,11 @@ impl<'s, 'a> ViewBuilder<'s, 'a> {
     fn skill_summary(&mut self, skill: &Id) -> Text {
         let id = message_ids::skill(skill);
         if self.record(&id, Some(message_ids::SUMMARY), &[]) {
-            return self.text(self.empty());
+            return self.text(&self.empty());
         }
         let localizer = &self.site.localizers[self.locale];
         let summary = localizer.attribute(&id, message_ids::SUMMARY, &mut self.problems);
-        self.text(summary)
+        self.text(&summary)
     }
 
     fn chrome(&mut self) -> Chrome {

@@ -106,7 +106,7 @@ impl ViewBuilder<'_, '_> {
                 id: level.to_string(),
                 anchor: heading_anchor(&level_name.text),
                 caption,
-                name: self.text(level_name),
+                name: self.text(&level_name),
                 rows,
             });
         }
@@ -128,7 +128,7 @@ impl ViewBuilder<'_, '_> {
             },
             stats,
             levels,
-            name: self.text(name_localized),
+            name: self.text(&name_localized),
         }
     }
 }
