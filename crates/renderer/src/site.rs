@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use ladder_i18n::{Localizer, Problem, TranslationStatus, interface};
-use ladder_model::Catalog;
+use ladder_model::{Catalog, Id};
+use rustc_hash::FxHashMap;
 
 use crate::job::{Format, Job, Page, STYLESHEET_PATH};
 
@@ -23,6 +24,10 @@ pub struct Site<'a> {
     digest: blake3::Hash,
     /// The whole catalog's structure, for pages that show all of it (index, roles).
     catalog_digest: OnceLock<blake3::Hash>,
+    /// Each group's number, in the order `domains.yaml` lists domains and groups.
+    groups: FxHashMap<Id, usize>,
+    /// Each level's number, in catalog order.
+    levels: FxHashMap<Id, usize>,
     /// Per skill, in catalog order: its structure and the levels.
     skill_digests: OnceLock<Vec<blake3::Hash>>,
 }
@@ -41,6 +46,14 @@ impl<'a> Site<'a> {
             let _ = writeln!(hasher, "{} {:?} {name:?}", localizer.locale(), localizer.chain());
         }
         let digest = hasher.finalize();
+        let groups = catalog
+            .domains()
+            .iter()
+            .flat_map(|domain| domain.groups())
+            .enumerate()
+            .map(|(index, group)| (group.clone(), index))
+            .collect();
+        let levels = catalog.levels().iter().enumerate().map(|(index, level)| (level.clone(), index)).collect();
         (
             Site {
                 catalog,
@@ -50,6 +63,8 @@ impl<'a> Site<'a> {
                 digest,
                 catalog_digest: OnceLock::new(),
                 skill_digests: OnceLock::new(),
+                groups,
+                levels,
             },
             problems,
         )
@@ -59,8 +74,23 @@ impl<'a> Site<'a> {
         self.digest
     }
 
+    /// How many groups the catalog has.
+    pub(crate) fn group_count(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// A group's number: its place among every domain's groups, in catalog order.
+    pub(crate) fn group_index(&self, group: &Id) -> Option<usize> {
+        self.groups.get(group).copied()
+    }
+
+    /// A level's place in the catalog's order.
+    pub(crate) fn level_index(&self, level: &Id) -> Option<usize> {
+        self.levels.get(level).copied()
+    }
+
     /// A skill's structure and the levels, for its page; `None` if the catalog has no such skill.
-    pub(crate) fn skill_digest(&self, id: &ladder_model::Id) -> Option<blake3::Hash> {
+    pub(crate) fn skill_digest(&self, id: &Id) -> Option<blake3::Hash> {
         let digests = self.skill_digests.get_or_init(|| {
             self.catalog
                 .skills()

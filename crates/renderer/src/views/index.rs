@@ -1,6 +1,7 @@
 //! A locale's index: domains, groups and skills; roles.
 
 use ladder_i18n::{interface, message_ids};
+use ladder_model::Skill;
 use serde::Serialize;
 
 use super::{Chrome, Link, Text, ViewBuilder};
@@ -42,16 +43,24 @@ impl ViewBuilder<'_, '_> {
     pub(crate) fn index(&mut self) -> IndexView {
         let catalog = self.site.catalog;
         let page = self.chrome();
+        // The skills by group, in one pass (groups numbered in catalog order).
+        let mut by_group: Vec<Vec<&Skill>> = vec![Vec::new(); self.site.group_count()];
+        for skill in catalog.skills() {
+            if let Some(group) = self.site.group_index(skill.group()) {
+                by_group[group].push(skill);
+            }
+        }
+        let mut by_group = by_group.into_iter();
         let mut domains = Vec::new();
         for domain in catalog.domains() {
             let mut groups = Vec::new();
-            for group in domain.groups() {
-                let skills = catalog
-                    .skills_in_group(group)
+            for (group, skills) in domain.groups().iter().zip(by_group.by_ref()) {
+                let skills = skills
+                    .into_iter()
                     .map(|skill| IndexSkill {
                         name: self.catalog(&message_ids::skill(skill.id())),
                         summary: self.skill_summary(skill.id()),
-                        href: self.site.local_href(self.page, &Page::Skill(skill.id().clone()), self.format),
+                        href: self.local_href(&Page::Skill(skill.id().clone())),
                     })
                     .collect();
                 groups.push(IndexGroup { name: self.catalog(&message_ids::group(group)), skills });
@@ -63,7 +72,7 @@ impl ViewBuilder<'_, '_> {
             .iter()
             .map(|role| Link {
                 name: self.catalog(&message_ids::role(role)),
-                href: self.site.local_href(self.page, &Page::Role(role.clone()), self.format),
+                href: self.local_href(&Page::Role(role.clone())),
             })
             .collect();
         let status_link = (self.localizer().chain().len() > 1).then(|| Link {

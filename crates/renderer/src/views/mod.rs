@@ -264,6 +264,15 @@ impl<'s, 'a> ViewBuilder<'s, 'a> {
         self.mode == Mode::Record
     }
 
+    /// A link to a page of the same locale; nothing when only recording (links are made of the
+    /// catalog structure, which the fingerprint holds already).
+    fn local_href(&self, to: &Page) -> String {
+        match self.mode {
+            Mode::Record => String::new(),
+            Mode::RenderAndRecord => self.site.local_href(self.page, to, self.format),
+        }
+    }
+
     /// The dependencies recorded, once the view is built.
     pub(crate) fn finish_deps(&mut self) -> Option<Vec<u8>> {
         // A stale text on the page brings the stale hint along, looked up outside `record`.

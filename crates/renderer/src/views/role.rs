@@ -44,43 +44,50 @@ impl ViewBuilder<'_, '_> {
         let role_name = self.catalog_localized(&message_ids::role(role));
         let title = self.ui_with_texts(interface::ROLE_TITLE, &[("role", &role_name)]);
 
-        // One pass over the skills, bucketing this role's requirements by level.
-        let mut by_level: Vec<Vec<(&Skill, Necessity)>> = vec![Vec::new(); catalog.levels().len()];
+        // One pass over the skills, bucketing this role's requirements by level, then by group
+        // (in catalog order: groups are numbered as `domains.yaml` lists them).
+        let group_count = self.site.group_count();
+        let mut by_level: Vec<Vec<Vec<(&Skill, Necessity)>>> =
+            vec![vec![Vec::new(); group_count]; catalog.levels().len()];
         for skill in catalog.skills() {
+            let Some(group) = self.site.group_index(skill.group()) else { continue };
             for req in skill.requirements().iter().filter(|req| &req.role == role) {
-                if let Some(index) = catalog.levels().iter().position(|level| level == &req.level) {
-                    by_level[index].push((skill, req.necessity));
+                if let Some(level) = self.site.level_index(&req.level) {
+                    by_level[level][group].push((skill, req.necessity));
                 }
             }
         }
 
         let mut levels = Vec::new();
-        for (level, requirements) in catalog.levels().iter().zip(by_level) {
-            let mandatory = requirements.iter().filter(|(_, n)| *n == Necessity::Mandatory).count();
-            let counts = [("mandatory", mandatory.into()), ("optional", (requirements.len() - mandatory).into())];
+        for (level, by_group) in catalog.levels().iter().zip(by_level) {
+            let total: usize = by_group.iter().map(Vec::len).sum();
+            let mandatory =
+                by_group.iter().flatten().filter(|(_, necessity)| *necessity == Necessity::Mandatory).count();
+            let counts = [("mandatory", mandatory.into()), ("optional", (total - mandatory).into())];
             let summary = self.ui_with(interface::ROLE_LEVEL_SUMMARY, &counts);
             let mut groups = Vec::new();
+            let mut by_group = by_group.into_iter();
             for domain in catalog.domains() {
-                for group in domain.groups() {
+                for (group, requirements) in domain.groups().iter().zip(by_group.by_ref()) {
+                    if requirements.is_empty() {
+                        continue;
+                    }
                     let rows: Vec<RequirementRow> = requirements
                         .iter()
-                        .filter(|(skill, _)| skill.group() == group)
                         .map(|(skill, necessity)| RequirementRow {
                             subject: Link {
                                 name: self.catalog(&message_ids::skill(skill.id())),
-                                href: self.site.local_href(self.page, &Page::Skill(skill.id().clone()), self.format),
+                                href: self.local_href(&Page::Skill(skill.id().clone())),
                             },
                             mandatory: *necessity == Necessity::Mandatory,
                             description: self.catalog(&message_ids::requirement(skill.id(), role, level)),
                         })
                         .collect();
-                    if !rows.is_empty() {
-                        groups.push(RoleGroup {
-                            domain: self.catalog(&message_ids::domain(domain.id())),
-                            group: self.catalog(&message_ids::group(group)),
-                            rows,
-                        });
-                    }
+                    groups.push(RoleGroup {
+                        domain: self.catalog(&message_ids::domain(domain.id())),
+                        group: self.catalog(&message_ids::group(group)),
+                        rows,
+                    });
                 }
             }
             levels.push(RoleLevel {

@@ -91,7 +91,7 @@ impl ViewBuilder<'_, '_> {
                 .map(|req| RequirementRow {
                     subject: Link {
                         name: self.catalog(&message_ids::role(&req.role)),
-                        href: self.site.local_href(self.page, &Page::Role(req.role.clone()), self.format),
+                        href: self.local_href(&Page::Role(req.role.clone())),
                     },
                     mandatory: req.necessity == Necessity::Mandatory,
                     description: self.catalog(&message_ids::requirement(skill.id(), &req.role, level)),
