@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use fluent::FluentResource;
 use fluent_langneg::{NegotiationStrategy, negotiate_languages};
@@ -36,6 +36,18 @@ pub struct Locales {
     source: LanguageIdentifier,
     /// The pseudolocales no directory overrides, sorted by tag.
     pseudolocales: Vec<(Pseudolocale, LanguageIdentifier)>,
+    /// Bundles built so far, by the chain they resolve along: every localizer's chain ends with
+    /// the source, whose bundle (every message of the source) is built once, not per locale.
+    bundles: BundleCache,
+}
+
+#[derive(Default)]
+struct BundleCache(Mutex<FxHashMap<Vec<LanguageIdentifier>, Arc<Bundle>>>);
+
+impl std::fmt::Debug for BundleCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BundleCache").finish_non_exhaustive()
+    }
 }
 
 /// [`Locales`] and the problems found while reading them.
@@ -315,7 +327,7 @@ impl Locales {
             .map(|pseudo| (pseudo, pseudo.locale()))
             .filter(|(_, tag)| !locales.iter().any(|data| &data.locale == tag))
             .collect();
-        Ok(Loaded { locales: Locales { locales, source, pseudolocales }, problems })
+        Ok(Loaded { locales: Locales { locales, source, pseudolocales, bundles: BundleCache::default() }, problems })
     }
 
     pub fn source(&self) -> &LanguageIdentifier {
@@ -350,7 +362,7 @@ impl Locales {
     pub fn localizer(&self, requested: &LanguageIdentifier) -> Result<Localizer, UnsupportedLocale> {
         if let Some((pseudo, tag)) = self.pseudolocale(requested) {
             let source = Arc::clone(self.data(&self.source));
-            let bundle = pseudo_bundle(&source, *pseudo);
+            let bundle = Arc::new(pseudo_bundle(&source, *pseudo));
             return Ok(Localizer::new(tag.clone(), vec![tag.clone()], vec![bundle], vec![source], Some(*pseudo)));
         }
         let chain = self.chain(requested);
@@ -363,7 +375,12 @@ impl Locales {
             });
         }
         let data: Vec<Arc<LocaleData>> = chain.iter().map(|locale| Arc::clone(self.data(locale))).collect();
-        let bundles = (0..data.len()).map(|index| bundle(&data[index..])).collect();
+        let bundles = (0..data.len())
+            .map(|index| {
+                let mut built = self.bundles.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                Arc::clone(built.entry(chain[index..].to_vec()).or_insert_with(|| Arc::new(bundle(&data[index..]))))
+            })
+            .collect();
         Ok(Localizer::new(requested.clone(), chain, bundles, data, None))
     }
 

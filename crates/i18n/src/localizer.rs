@@ -32,8 +32,9 @@ pub(crate) type Bundle = fluent::concurrent::FluentBundle<Arc<FluentResource>>;
 pub struct Localizer {
     locale: LanguageIdentifier,
     pub(crate) chain: Vec<LanguageIdentifier>,
-    /// One per locale of the chain; bundle `i` resolves references along `chain[i..]`.
-    bundles: Vec<Bundle>,
+    /// One per locale of the chain; bundle `i` resolves references along `chain[i..]`. Shared
+    /// with the other localizers whose chains end the same way.
+    bundles: Vec<Arc<Bundle>>,
     /// One per locale of the chain.
     pub(crate) data: Vec<Arc<LocaleData>>,
     /// Set for a pseudolocale, whose one bundle transforms the source's messages.
@@ -110,7 +111,7 @@ impl Localizer {
     pub(crate) fn new(
         locale: LanguageIdentifier,
         chain: Vec<LanguageIdentifier>,
-        bundles: Vec<Bundle>,
+        bundles: Vec<Arc<Bundle>>,
         data: Vec<Arc<LocaleData>>,
         pseudo: Option<Pseudolocale>,
     ) -> Localizer {
