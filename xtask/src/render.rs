@@ -4,10 +4,12 @@
 //! killed process never costs the output already there (see [`crate::publish`]).
 
 use std::collections::BTreeSet;
+use std::io::IsTerminal as _;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use ladder_i18n::{FallbackCount, LanguageIdentifier, Locales, Localizer, Problem, Severity};
 use ladder_model::Catalog;
 use ladder_renderer::{Format, Job, Page, RenderError, Site};
@@ -146,9 +148,11 @@ pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
     let previous_output = publisher.previous().len() > 0;
     // Each worker stages its page as soon as it is rendered: the site is never whole in memory.
     let staging_failed = AtomicBool::new(false);
+    let progress = Progress::new(jobs.len() as u64, started);
     let outcomes: Vec<Outcome> = in_pool(options.threads, || {
         jobs.par_iter()
             .map(|job| {
+                progress.step();
                 if staging_failed.load(Ordering::Relaxed) {
                     return Outcome::Skipped;
                 }
@@ -181,6 +185,7 @@ pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
             .collect()
     })?;
 
+    progress.finish();
     let mut bytes = 0;
     let mut reused = 0;
     let mut render_errors = Vec::new();
@@ -328,6 +333,42 @@ fn localizers(locales: &Locales, selection: &LocaleSelection) -> Result<Vec<Loca
             })
         })
         .collect()
+}
+
+/// A progress bar on standard error, for renders that take more than a moment: it shows up once
+/// half a second has passed, and only on a terminal, never in CI (`CI` set) or into a pipe; it
+/// is cleared at the end, so the summary stays the only output.
+struct Progress {
+    bar: ProgressBar,
+    /// Whether the bar may be shown at all (a terminal, not CI).
+    wanted: bool,
+    shown: AtomicBool,
+    started: Instant,
+}
+
+impl Progress {
+    const AFTER: Duration = Duration::from_millis(500);
+
+    fn new(jobs: u64, started: Instant) -> Progress {
+        let wanted = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+        let bar = ProgressBar::with_draw_target(Some(jobs), ProgressDrawTarget::hidden());
+        if let Ok(style) = ProgressStyle::with_template("{spinner} rendering {pos}/{len} files {wide_bar} {eta}") {
+            bar.set_style(style);
+        }
+        Progress { bar, wanted, shown: AtomicBool::new(false), started }
+    }
+
+    fn step(&self) {
+        self.bar.inc(1);
+        if self.wanted && !self.shown.load(Ordering::Relaxed) && self.started.elapsed() > Progress::AFTER {
+            self.shown.store(true, Ordering::Relaxed);
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
 }
 
 /// What the pages' fingerprints add for the program itself: a digest of the running binary, so
