@@ -174,7 +174,7 @@ fn a_removed_skill_is_pruned() {
     let left: Vec<String> = files(out.path()).into_keys().filter(|path| path.contains("extra-2")).collect();
     assert!(left.is_empty(), "pruning left {left:?}");
     let manifest = fs::read_to_string(out.path().join(".ladder-manifest")).unwrap();
-    assert!(manifest.starts_with("ladder-output 1\n") && !manifest.contains("extra-2"), "{manifest}");
+    assert!(manifest.starts_with("ladder-output 2\n") && !manifest.contains("extra-2"), "{manifest}");
     assert!(manifest.contains(" en/skills/extra-1.md\n"), "{manifest}");
 }
 

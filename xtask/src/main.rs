@@ -174,6 +174,13 @@ fn print_report(report: &render::Report, options: &RenderOptions, cwd: &Path) {
     for (locale, count, source) in &report.fallbacks {
         println!("  {locale}: {} of {} messages untranslated, shown in {source}", count.fell_back, count.total);
     }
-    println!("  pruned {} file(s), kept {} unchanged", report.pruned, report.kept);
+    if report.reused > 0 {
+        println!(
+            "  pruned {} file(s), kept {} unchanged ({} without rendering them)",
+            report.pruned, report.kept, report.reused
+        );
+    } else {
+        println!("  pruned {} file(s), kept {} unchanged", report.pruned, report.kept);
+    }
     println!("  {} warning(s)", report.warnings.len());
 }

@@ -22,16 +22,23 @@
 //! and what it wrote there. It is UTF-8 text, one record per line:
 //!
 //! ```text
-//! ladder-output 1
-//! <blake3 hex> <size in bytes> <mtime in ns since the Unix epoch> <path>
+//! ladder-output 2
+//! <blake3 hex> <inputs hex or -> <size in bytes> <mtime in ns since the Unix epoch> <path>
 //! ```
 //!
-//! `1` is the format's version. Paths are relative to the output, `/`-separated, sorted, and last
+//! `2` is the format's version; version 1 (written by earlier versions, without the inputs field)
+//! is still read. Paths are relative to the output, `/`-separated, sorted, and last
 //! on the line (they hold no newline: Ladder's layout never does). The size and mtime let a later
 //! render see that a file is still what it wrote without reading it; the hash (BLAKE3, stable
 //! across versions and platforms, unlike std's `DefaultHasher`) tells whether a new page's bytes
 //! are the old ones, so an unchanged page is hard-linked into staging and keeps its bytes, inode
 //! and mtime: `rsync`-like tools then move only what changed.
+//!
+//! The inputs field is the page's fingerprint (`Renderer::fingerprint` mixed with the program's
+//! identity): a digest of everything its bytes were made from. A later render that computes the
+//! same fingerprint for the page, and finds the old file untouched (size and mtime as recorded),
+//! carries it over without rendering it ([`Publisher::reuse`]). `-` means no fingerprint (the
+//! status pages, the chooser, the stylesheet): such files are rendered every time.
 //!
 //! # Ownership
 //!
@@ -57,7 +64,9 @@ use ladder_model::Id;
 
 /// The marker file at the top of every output Ladder writes.
 pub(crate) const MANIFEST_NAME: &str = ".ladder-manifest";
-const MANIFEST_HEADER: &str = "ladder-output 1";
+const MANIFEST_HEADER: &str = "ladder-output 2";
+/// The format before fingerprints: read, never written.
+const MANIFEST_HEADER_V1: &str = "ladder-output 1";
 /// How many offending files an ownership error lists.
 const SHOWN_FOREIGN: usize = 5;
 
@@ -124,6 +133,8 @@ impl PublishError {
 pub(crate) struct Entry {
     /// `None` for a file of an adopted output (no manifest yet): compare bytes instead.
     hash: Option<blake3::Hash>,
+    /// The fingerprint of what the file was rendered from, if it has one.
+    inputs: Option<blake3::Hash>,
     size: u64,
     mtime_ns: u128,
 }
@@ -145,31 +156,39 @@ impl Manifest {
 
     fn parse(text: &str) -> Result<Manifest, String> {
         let mut lines = text.lines();
-        match lines.next() {
-            Some(MANIFEST_HEADER) => {}
+        let fields_per_line = match lines.next() {
+            Some(MANIFEST_HEADER) => 5,
+            Some(MANIFEST_HEADER_V1) => 4,
             Some(header) if header.starts_with("ladder-output ") => {
                 return Err(format!(
                     "`{header}` is a format this version of Ladder does not know (a newer one wrote it?)"
                 ));
             }
             _ => return Err(format!("the first line is not `{MANIFEST_HEADER}`")),
-        }
+        };
         let mut entries = BTreeMap::new();
         for (number, line) in lines.enumerate() {
-            let bad = || format!("line {} is not `<hash> <size> <mtime> <path>`", number + 2);
-            let mut fields = line.splitn(4, ' ');
-            let (Some(hash), Some(size), Some(mtime), Some(path)) =
-                (fields.next(), fields.next(), fields.next(), fields.next())
-            else {
+            let bad = || {
+                let inputs = if fields_per_line == 5 { " <inputs>" } else { "" };
+                format!("line {} is not `<hash>{inputs} <size> <mtime> <path>`", number + 2)
+            };
+            let mut fields = line.splitn(fields_per_line, ' ');
+            let hash = fields.next().ok_or_else(bad)?;
+            let inputs = if fields_per_line == 5 { Some(fields.next().ok_or_else(bad)?) } else { None };
+            let (Some(size), Some(mtime), Some(path)) = (fields.next(), fields.next(), fields.next()) else {
                 return Err(bad());
             };
             let hash = blake3::Hash::from_hex(hash).map_err(|_| bad())?;
+            let inputs = match inputs {
+                None | Some("-") => None,
+                Some(hex) => Some(blake3::Hash::from_hex(hex).map_err(|_| bad())?),
+            };
             let size = size.parse().map_err(|_| bad())?;
             let mtime_ns = mtime.parse().map_err(|_| bad())?;
             if key(Path::new(path)).as_deref() != Some(path) {
                 return Err(format!("line {} names `{path}`, not a path inside the output", number + 2));
             }
-            entries.insert(path.to_owned(), Entry { hash: Some(hash), size, mtime_ns });
+            entries.insert(path.to_owned(), Entry { hash: Some(hash), inputs, size, mtime_ns });
         }
         Ok(Manifest { entries })
     }
@@ -178,7 +197,8 @@ impl Manifest {
         let mut text = format!("{MANIFEST_HEADER}\n");
         for (path, entry) in &self.entries {
             let hash = entry.hash.map_or_else(String::new, |hash| hash.to_hex().to_string());
-            let _ = writeln!(text, "{hash} {} {} {path}", entry.size, entry.mtime_ns);
+            let inputs = entry.inputs.map_or_else(|| "-".to_owned(), |inputs| inputs.to_hex().to_string());
+            let _ = writeln!(text, "{hash} {inputs} {} {} {path}", entry.size, entry.mtime_ns);
         }
         text
     }
@@ -273,9 +293,31 @@ impl Publisher {
         &self.previous
     }
 
-    /// Stages `bytes` as `rel`. When the previous output has the same bytes there, its file is
-    /// hard-linked instead, so it keeps its inode and mtime. Safe to call from many threads.
-    pub(crate) fn write(&self, rel: &Path, bytes: &[u8]) -> Result<(), PublishError> {
+    /// Carries the previous output's `rel` over without rendering it, if it was rendered from the
+    /// same `inputs` (its fingerprint, as the manifest records it) and is still as written (size
+    /// and mtime as recorded): returns its size then, `None` if the page must be rendered. Safe
+    /// to call from many threads.
+    pub(crate) fn reuse(&self, rel: &Path, inputs: blake3::Hash) -> Result<Option<u64>, PublishError> {
+        let Some(key) = key(rel) else { return Ok(None) };
+        let Some(old) = self.previous.entries.get(&key).filter(|old| old.inputs == Some(inputs) && old.hash.is_some())
+        else {
+            return Ok(None);
+        };
+        let old_path = self.out.join(rel);
+        let Ok(meta) = fs::symlink_metadata(&old_path) else { return Ok(None) };
+        if !meta.is_file() || meta.len() != old.size || mtime_ns(&meta) != old.mtime_ns {
+            return Ok(None);
+        }
+        let (key, target) = self.target(rel)?;
+        self.carry(&old_path, &target, &meta, None)?;
+        self.record(key, *old, true);
+        Ok(Some(old.size))
+    }
+
+    /// Stages `bytes` as `rel`, rendered from `inputs` (its fingerprint, if it has one). When the
+    /// previous output has the same bytes there, its file is hard-linked instead, so it keeps its
+    /// inode and mtime. Safe to call from many threads.
+    pub(crate) fn write(&self, rel: &Path, bytes: &[u8], inputs: Option<blake3::Hash>) -> Result<(), PublishError> {
         let (key, target) = self.target(rel)?;
         let hash = blake3::hash(bytes);
         let size = bytes.len() as u64;
@@ -285,13 +327,13 @@ impl Publisher {
             let old_path = self.out.join(rel);
             if let Some(meta) = same_bytes(&old_path, old, hash, bytes) {
                 self.carry(&old_path, &target, &meta, Some(bytes))?;
-                self.record(key, Entry { hash: Some(hash), size, mtime_ns: mtime_ns(&meta) }, true);
+                self.record(key, Entry { hash: Some(hash), inputs, size, mtime_ns: mtime_ns(&meta) }, true);
                 return Ok(());
             }
         }
         fs::write(&target, bytes).map_err(|source| self.error("write", &target, source))?;
         let meta = fs::metadata(&target).map_err(|source| self.error("read", &target, source))?;
-        self.record(key, Entry { hash: Some(hash), size, mtime_ns: mtime_ns(&meta) }, false);
+        self.record(key, Entry { hash: Some(hash), inputs, size, mtime_ns: mtime_ns(&meta) }, false);
         Ok(())
     }
 
@@ -314,7 +356,13 @@ impl Publisher {
             // Touched since the last render, or adopted without a manifest: hash what is there.
             _ => {
                 let bytes = fs::read(&old_path).map_err(|source| self.error("read", &old_path, source))?;
-                Entry { hash: Some(blake3::hash(&bytes)), size: bytes.len() as u64, mtime_ns: mtime_ns(&meta) }
+                // The file changed since it was rendered: what it was made from is unknown.
+                Entry {
+                    hash: Some(blake3::hash(&bytes)),
+                    inputs: None,
+                    size: bytes.len() as u64,
+                    mtime_ns: mtime_ns(&meta),
+                }
             }
         };
         self.carry(&old_path, &target, &meta, None)?;
@@ -452,7 +500,9 @@ impl Publisher {
                 }
                 let entries = found
                     .into_iter()
-                    .map(|(path, meta)| (path, Entry { hash: None, size: meta.len(), mtime_ns: mtime_ns(&meta) }))
+                    .map(|(path, meta)| {
+                        (path, Entry { hash: None, inputs: None, size: meta.len(), mtime_ns: mtime_ns(&meta) })
+                    })
                     .collect();
                 Ok(Manifest { entries })
             }
@@ -758,28 +808,41 @@ mod tests {
 
     #[test]
     fn the_manifest_reads_back_what_it_writes_and_refuses_what_it_cannot_read() {
-        let entry =
-            |byte: u8| Entry { hash: Some(blake3::hash(&[byte])), size: 12, mtime_ns: 1_795_860_505_374_771_018 };
+        let entry = |byte: u8, inputs: Option<blake3::Hash>| Entry {
+            hash: Some(blake3::hash(&[byte])),
+            inputs,
+            size: 12,
+            mtime_ns: 1_795_860_505_374_771_018,
+        };
         let manifest = Manifest {
-            entries: BTreeMap::from([("en/index.md".to_owned(), entry(1)), ("ladder.css".to_owned(), entry(2))]),
+            entries: BTreeMap::from([
+                ("en/index.md".to_owned(), entry(1, Some(blake3::hash(b"inputs")))),
+                ("ladder.css".to_owned(), entry(2, None)),
+            ]),
         };
         let text = manifest.to_text();
-        assert!(text.starts_with("ladder-output 1\n"));
-        assert!(text.ends_with(" 12 1795860505374771018 ladder.css\n"), "{text}");
+        assert!(text.starts_with("ladder-output 2\n"));
+        assert!(text.ends_with(" - 12 1795860505374771018 ladder.css\n"), "{text}");
+        assert!(text.contains(&format!(" {} 12 ", blake3::hash(b"inputs").to_hex())), "{text}");
         assert_eq!(Manifest::parse(&text).unwrap().entries, manifest.entries);
+        // Version 1, without fingerprints, is still read: every page is then rendered.
+        let v1 = format!("ladder-output 1\n{} 12 1795860505374771018 ladder.css\n", blake3::hash(&[2]).to_hex());
+        assert_eq!(Manifest::parse(&v1).unwrap().entries["ladder.css"], entry(2, None));
 
         for (bad, reason) in [
-            ("", "the first line is not `ladder-output 1`"),
-            ("ladder-output 2\n", "`ladder-output 2` is a format this version of Ladder does not know"),
+            ("", "the first line is not `ladder-output 2`"),
+            ("ladder-output 3\n", "`ladder-output 3` is a format this version of Ladder does not know"),
             ("ladder-output 1\nxyz 1 2 en/index.md\n", "line 2 is not"),
+            ("ladder-output 2\nxyz - 1 2 en/index.md\n", "line 2 is not `<hash> <inputs>"),
             ("ladder-output 1\n", ""),
+            ("ladder-output 2\n", ""),
         ] {
             match Manifest::parse(bad) {
                 Ok(manifest) => assert!(reason.is_empty() && manifest.entries.is_empty()),
                 Err(err) => assert!(err.starts_with(reason), "{err}"),
             }
         }
-        let outside = format!("ladder-output 1\n{} 1 2 ../etc/passwd\n", blake3::hash(b"").to_hex());
+        let outside = format!("ladder-output 2\n{} - 1 2 ../etc/passwd\n", blake3::hash(b"").to_hex());
         assert!(Manifest::parse(&outside).unwrap_err().contains("not a path inside the output"));
     }
 

@@ -4,10 +4,12 @@
 //! killed process never costs the output already there (see [`crate::publish`]).
 
 use std::collections::BTreeSet;
+use std::io::IsTerminal as _;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use ladder_i18n::{FallbackCount, LanguageIdentifier, Locales, Localizer, Problem, Severity};
 use ladder_model::Catalog;
 use ladder_renderer::{Asset, ExportFormat, Format, Job, Page, RenderError, Site};
@@ -32,6 +34,9 @@ pub struct Report {
     pub kept: usize,
     /// Files of the previous output the new one no longer has (removed skills, roles, locales).
     pub pruned: usize,
+    /// Pages carried over without rendering them: their fingerprint (everything they are made
+    /// from) matched the previous output's. Counted in `kept` too.
+    pub reused: usize,
     pub out_dir: PathBuf,
     pub elapsed: Duration,
     pub warnings: Vec<Diagnostic>,
@@ -84,6 +89,10 @@ enum Outcome {
         bytes: u64,
         problems: Vec<Problem>,
     },
+    /// Carried over from the previous output without rendering: its inputs had not changed.
+    Reused {
+        bytes: u64,
+    },
     RenderFailed(RenderError),
     WriteFailed(PublishError),
     /// Not run: staging had already failed.
@@ -127,19 +136,47 @@ pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
 
     let mut jobs = plan_locales(&site, &rendered_indices, &options.formats);
     jobs.extend(plan_exports(&rendered_indices, &options.exports));
+    // Incremental: a page whose fingerprint matches the previous output's is carried over
+    // without rendering. Without the program's identity (the binary cannot be read), every page
+    // is rendered.
+    let program = program_identity();
+    let with_program = |page: blake3::Hash| {
+        program.map(|program| {
+            let mut hasher = blake3::Hasher::new();
+            hasher.update(program.as_bytes());
+            hasher.update(page.as_bytes());
+            hasher.finalize()
+        })
+    };
+    let previous_output = publisher.previous().len() > 0;
     // Each worker stages its page as soon as it is rendered: the site is never whole in memory.
     let staging_failed = AtomicBool::new(false);
+    let progress = Progress::new(jobs.len() as u64, started);
     let outcomes: Vec<Outcome> = in_pool(options.threads, || {
         jobs.par_iter()
             .map(|job| {
+                progress.step();
                 if staging_failed.load(Ordering::Relaxed) {
                     return Outcome::Skipped;
+                }
+                let inputs =
+                    if previous_output { renderer.fingerprint(&site, job).and_then(with_program) } else { None };
+                if let Some(inputs) = inputs {
+                    match publisher.reuse(&site.output_path(job), inputs) {
+                        Ok(Some(bytes)) => return Outcome::Reused { bytes },
+                        Ok(None) => {}
+                        Err(err) => {
+                            staging_failed.store(true, Ordering::Relaxed);
+                            return Outcome::WriteFailed(err);
+                        }
+                    }
                 }
                 let file = match renderer.render(&site, job) {
                     Ok(file) => file,
                     Err(err) => return Outcome::RenderFailed(err),
                 };
-                match publisher.write(&file.path, &file.bytes) {
+                let inputs = file.fingerprint.and_then(with_program);
+                match publisher.write(&file.path, &file.bytes, inputs) {
                     Ok(()) => Outcome::Staged { bytes: file.bytes.len() as u64, problems: file.problems },
                     Err(err) => {
                         // A full disk fails every later write too: stop and report the first.
@@ -151,10 +188,16 @@ pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
             .collect()
     })?;
 
+    progress.finish();
     let mut bytes = 0;
+    let mut reused = 0;
     let mut render_errors = Vec::new();
     for outcome in outcomes {
         match outcome {
+            Outcome::Reused { bytes: size } => {
+                bytes += size;
+                reused += 1;
+            }
             Outcome::Staged { bytes: size, problems } => {
                 bytes += size;
                 diagnostics.extend(problems.iter().map(Diagnostic::from));
@@ -195,6 +238,7 @@ pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
         bytes,
         kept: published.unchanged,
         pruned: published.pruned,
+        reused,
         out_dir: options.out_dir.clone(),
         elapsed: started.elapsed(),
         warnings: diagnostics,
@@ -316,6 +360,53 @@ fn localizers(locales: &Locales, selection: &LocaleSelection) -> Result<Vec<Loca
             })
         })
         .collect()
+}
+
+/// A progress bar on standard error, for renders that take more than a moment: it shows up once
+/// half a second has passed, and only on a terminal, never in CI (`CI` set) or into a pipe; it
+/// is cleared at the end, so the summary stays the only output.
+struct Progress {
+    bar: ProgressBar,
+    /// Whether the bar may be shown at all (a terminal, not CI).
+    wanted: bool,
+    shown: AtomicBool,
+    started: Instant,
+}
+
+impl Progress {
+    const AFTER: Duration = Duration::from_millis(500);
+
+    fn new(jobs: u64, started: Instant) -> Progress {
+        let wanted = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+        let bar = ProgressBar::with_draw_target(Some(jobs), ProgressDrawTarget::hidden());
+        if let Ok(style) = ProgressStyle::with_template("{spinner} rendering {pos}/{len} files {wide_bar} {eta}") {
+            bar.set_style(style);
+        }
+        Progress { bar, wanted, shown: AtomicBool::new(false), started }
+    }
+
+    fn step(&self) {
+        self.bar.inc(1);
+        if self.wanted && !self.shown.load(Ordering::Relaxed) && self.started.elapsed() > Progress::AFTER {
+            self.shown.store(true, Ordering::Relaxed);
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+/// What the pages' fingerprints add for the program itself: a digest of the running binary, so
+/// a Ladder built from other code (or other templates embedded) renders every page again.
+/// `None` if the binary cannot be read.
+fn program_identity() -> Option<blake3::Hash> {
+    let exe = std::env::current_exe().ok()?;
+    let file = std::fs::File::open(exe).ok()?;
+    let mut hasher = blake3::Hasher::new();
+    hasher.update_reader(file).ok()?;
+    Some(hasher.finalize())
 }
 
 /// Runs `work` on a pool of `threads` workers, or on rayon's global pool (one per core).

@@ -3,13 +3,14 @@
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use fluent::FluentResource;
 use fluent_langneg::{NegotiationStrategy, negotiate_languages};
 use fluent_syntax::ast;
 use fluent_syntax::parser::{ErrorKind as ParserErrorKind, ParserError};
 use ladder_model::{Catalog, Position, read_source};
+use rustc_hash::FxHashMap;
 use unic_langid::LanguageIdentifier;
 
 use crate::localizer::{Bundle, Localizer};
@@ -35,6 +36,18 @@ pub struct Locales {
     source: LanguageIdentifier,
     /// The pseudolocales no directory overrides, sorted by tag.
     pseudolocales: Vec<(Pseudolocale, LanguageIdentifier)>,
+    /// Bundles built so far, by the chain they resolve along: every localizer's chain ends with
+    /// the source, whose bundle (every message of the source) is built once, not per locale.
+    bundles: BundleCache,
+}
+
+#[derive(Default)]
+struct BundleCache(Mutex<FxHashMap<Vec<LanguageIdentifier>, Arc<Bundle>>>);
+
+impl std::fmt::Debug for BundleCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BundleCache").finish_non_exhaustive()
+    }
 }
 
 /// [`Locales`] and the problems found while reading them.
@@ -52,7 +65,7 @@ pub(crate) struct LocaleData {
     /// Sorted by file name.
     pub(crate) files: Vec<FtlFile>,
     /// `id` for messages, `-id` for terms: (file, entry) of the first definition by file name.
-    entries: HashMap<String, (usize, usize)>,
+    entries: FxHashMap<String, (usize, usize)>,
     /// The values of `entries`, in file order.
     first_definitions: Vec<(usize, usize)>,
     /// Message ids (no terms) in definition order, first definition only.
@@ -67,6 +80,38 @@ pub(crate) struct LocaleData {
     /// Some `.ftl` file of the locale could not be read or parsed at all (its problem is
     /// reported): what seems missing may be in it.
     pub(crate) incomplete: bool,
+    /// Digests of the source text of each entry, computed on first use (see [`EntryDigests`]).
+    digests: OnceLock<EntryDigests>,
+}
+
+/// What incremental renders compare: per entry of each file (by entry index), a digest of its
+/// source text, from its identifier to the next message or term (comments between included), and
+/// whether that text may refer to another message or term; and a digest of every file of the
+/// locale, which such an entry depends on (conservatively: any reference may reach anything).
+#[derive(Debug)]
+pub(crate) struct EntryDigests {
+    entries: Vec<Vec<EntryDigest>>,
+    pub(crate) whole: [u8; 16],
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct EntryDigest {
+    pub(crate) digest: [u8; 16],
+    pub(crate) refers: bool,
+}
+
+fn digest16(bytes: &[u8]) -> [u8; 16] {
+    let hash = blake3::hash(bytes);
+    let mut out = [0; 16];
+    out.copy_from_slice(&hash.as_bytes()[..16]);
+    out
+}
+
+/// Whether `text` holds a placeable that could be a message or term reference (or a function
+/// call): a `{` followed by a letter or `-`. Variables (`$`), literals and numbers are not.
+fn may_refer(text: &str) -> bool {
+    text.match_indices('{')
+        .any(|(at, _)| text[at + 1..].trim_start().chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '-'))
 }
 
 #[derive(Debug)]
@@ -133,6 +178,58 @@ impl LocaleData {
             Some((path, position)) => (path, Some(position)),
             None => self.place(id),
         }
+    }
+
+    /// The message `id` with the digest of its definition, if this locale defines it (a term of
+    /// that name gives `None` for the message).
+    pub(crate) fn message_digest(&self, id: &str) -> Option<(Option<&ast::Message<&str>>, EntryDigest)> {
+        let &(file, entry) = self.entries.get(id)?;
+        let digest = self.digests().entries.get(file)?.get(entry).copied()?;
+        let message = match self.files[file].resource.get_entry(entry) {
+            Some(ast::Entry::Message(message)) => Some(message),
+            _ => None,
+        };
+        Some((message, digest))
+    }
+
+    pub(crate) fn digests(&self) -> &EntryDigests {
+        self.digests.get_or_init(|| {
+            let mut whole = blake3::Hasher::new();
+            let entries = self
+                .files
+                .iter()
+                .map(|file| {
+                    let source = file.resource.source();
+                    whole.update(file.path.as_os_str().as_encoded_bytes());
+                    whole.update(&(source.len() as u64).to_le_bytes());
+                    whole.update(source.as_bytes());
+                    let starts: Vec<(usize, usize)> = file
+                        .resource
+                        .entries()
+                        .enumerate()
+                        .filter_map(|(index, entry)| {
+                            let (name, sigil) = match entry {
+                                ast::Entry::Message(message) => (message.id.name, 0),
+                                ast::Entry::Term(term) => (term.id.name, 1),
+                                _ => return None,
+                            };
+                            Some((index, walk::offset_in(source, name)?.saturating_sub(sigil)))
+                        })
+                        .collect();
+                    let mut digests = vec![EntryDigest::default(); file.resource.entries().count()];
+                    for (at, &(index, start)) in starts.iter().enumerate() {
+                        let end = starts.get(at + 1).map_or(source.len(), |&(_, next)| next);
+                        let text = source.get(start..end).unwrap_or_default();
+                        digests[index] = EntryDigest { digest: digest16(text.as_bytes()), refers: may_refer(text) };
+                    }
+                    digests
+                })
+                .collect();
+            let hash = whole.finalize();
+            let mut out = [0; 16];
+            out.copy_from_slice(&hash.as_bytes()[..16]);
+            EntryDigests { entries, whole: out }
+        })
     }
 
     /// Whether the translation of `id` (or its `attribute`) is stale.
@@ -230,7 +327,7 @@ impl Locales {
             .map(|pseudo| (pseudo, pseudo.locale()))
             .filter(|(_, tag)| !locales.iter().any(|data| &data.locale == tag))
             .collect();
-        Ok(Loaded { locales: Locales { locales, source, pseudolocales }, problems })
+        Ok(Loaded { locales: Locales { locales, source, pseudolocales, bundles: BundleCache::default() }, problems })
     }
 
     pub fn source(&self) -> &LanguageIdentifier {
@@ -265,7 +362,7 @@ impl Locales {
     pub fn localizer(&self, requested: &LanguageIdentifier) -> Result<Localizer, UnsupportedLocale> {
         if let Some((pseudo, tag)) = self.pseudolocale(requested) {
             let source = Arc::clone(self.data(&self.source));
-            let bundle = pseudo_bundle(&source, *pseudo);
+            let bundle = Arc::new(pseudo_bundle(&source, *pseudo));
             return Ok(Localizer::new(tag.clone(), vec![tag.clone()], vec![bundle], vec![source], Some(*pseudo)));
         }
         let chain = self.chain(requested);
@@ -278,7 +375,12 @@ impl Locales {
             });
         }
         let data: Vec<Arc<LocaleData>> = chain.iter().map(|locale| Arc::clone(self.data(locale))).collect();
-        let bundles = (0..data.len()).map(|index| bundle(&data[index..])).collect();
+        let bundles = (0..data.len())
+            .map(|index| {
+                let mut built = self.bundles.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                Arc::clone(built.entry(chain[index..].to_vec()).or_insert_with(|| Arc::new(bundle(&data[index..]))))
+            })
+            .collect();
         Ok(Localizer::new(requested.clone(), chain, bundles, data, None))
     }
 
@@ -400,13 +502,14 @@ fn load_locale(
         locale,
         dir,
         files: Vec::new(),
-        entries: HashMap::new(),
+        entries: FxHashMap::default(),
         first_definitions: Vec::new(),
         message_ids: Vec::new(),
         lock: None,
         lock_path,
         stale: HashMap::new(),
         incomplete: false,
+        digests: OnceLock::new(),
     };
     data.lock = read_lock(root, &data.lock_path, &data.locale, problems);
     for path in paths {

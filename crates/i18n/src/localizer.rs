@@ -6,13 +6,15 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::sync::Arc;
+use std::io::Write as _;
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use fluent::resolver::ResolverError;
 use fluent::resolver::errors::ReferenceKind;
 use fluent::{FluentArgs, FluentError, FluentResource, FluentValue};
 use fluent_syntax::ast;
 use ladder_model::Date;
+use rustc_hash::FxHashMap;
 use unic_langid::{CharacterDirection, LanguageIdentifier};
 
 use crate::interface::{self, InterfaceMessage};
@@ -30,12 +32,33 @@ pub(crate) type Bundle = fluent::concurrent::FluentBundle<Arc<FluentResource>>;
 pub struct Localizer {
     locale: LanguageIdentifier,
     pub(crate) chain: Vec<LanguageIdentifier>,
-    /// One per locale of the chain; bundle `i` resolves references along `chain[i..]`.
-    bundles: Vec<Bundle>,
+    /// One per locale of the chain; bundle `i` resolves references along `chain[i..]`. Shared
+    /// with the other localizers whose chains end the same way.
+    bundles: Vec<Arc<Bundle>>,
     /// One per locale of the chain.
     pub(crate) data: Vec<Arc<LocaleData>>,
     /// Set for a pseudolocale, whose one bundle transforms the source's messages.
     pseudo: Option<Pseudolocale>,
+    /// The interface messages given no variables, formatted once on first use: every page shows
+    /// some twenty of them. In the order of [`interface::ALL`]; `None` for messages with variables.
+    plain_interface: OnceLock<Vec<Option<Cached>>>,
+}
+
+/// A lookup done once, with the problems it met (given again on every use).
+#[derive(Debug)]
+struct Cached {
+    text: String,
+    /// Index into the chain of the locale the text came from.
+    index: usize,
+    stale: bool,
+    problems: Vec<Problem>,
+}
+
+/// Positions in [`interface::ALL`] by id.
+fn interface_index(id: &str) -> Option<usize> {
+    static INDEX: LazyLock<FxHashMap<&'static str, usize>> =
+        LazyLock::new(|| interface::ALL.iter().enumerate().map(|(index, message)| (message.id, index)).collect());
+    INDEX.get(id).copied()
 }
 
 /// A formatted message and where its text came from.
@@ -88,11 +111,11 @@ impl Localizer {
     pub(crate) fn new(
         locale: LanguageIdentifier,
         chain: Vec<LanguageIdentifier>,
-        bundles: Vec<Bundle>,
+        bundles: Vec<Arc<Bundle>>,
         data: Vec<Arc<LocaleData>>,
         pseudo: Option<Pseudolocale>,
     ) -> Localizer {
-        Localizer { locale, chain, bundles, data, pseudo }
+        Localizer { locale, chain, bundles, data, pseudo, plain_interface: OnceLock::new() }
     }
 
     /// The pseudolocale this localizer formats, if it is one.
@@ -146,6 +169,12 @@ impl Localizer {
         texts: &[(&str, &Localized<'_>)],
         problems: &mut Vec<Problem>,
     ) -> Localized<'a> {
+        if variables.is_empty()
+            && texts.is_empty()
+            && let Some(localized) = self.plain_interface(message, problems)
+        {
+            return localized;
+        }
         let mut given: Vec<&str> =
             variables.iter().map(|(name, _)| *name).chain(texts.iter().map(|(name, _)| *name)).collect();
         let mut expected = message.variables.to_vec();
@@ -175,6 +204,35 @@ impl Localizer {
             localized.segments = self.segments(message.id, args, texts, &localized);
         }
         localized
+    }
+
+    /// An interface message that takes no variables, from the cache (filled on first use).
+    fn plain_interface<'a>(&'a self, message: InterfaceMessage, problems: &mut Vec<Problem>) -> Option<Localized<'a>> {
+        if !message.variables.is_empty() {
+            return None;
+        }
+        let cache = self.plain_interface.get_or_init(|| {
+            interface::ALL
+                .iter()
+                .map(|message| {
+                    message.variables.is_empty().then(|| {
+                        let mut problems = Vec::new();
+                        let localized = self.lookup(message.id, None, None, &[], &mut problems);
+                        let index = self.chain.iter().position(|locale| locale == localized.locale).unwrap_or(0);
+                        Cached { text: localized.text.into_owned(), index, stale: localized.stale, problems }
+                    })
+                })
+                .collect()
+        });
+        let cached = cache.get(interface_index(message.id)?)?.as_ref()?;
+        problems.extend(cached.problems.iter().cloned());
+        Some(Localized {
+            text: Cow::Borrowed(&cached.text),
+            locale: &self.chain[cached.index],
+            fell_back: cached.index > 0,
+            segments: Vec::new(),
+            stale: cached.stale,
+        })
     }
 
     /// Formats `id` again with each text argument replaced by a marker, and cuts the result at the
@@ -222,6 +280,54 @@ impl Localizer {
             return Vec::new();
         }
         segments
+    }
+
+    /// Appends to `deps` what the text of message `id` (or its `attribute`) depends on, without
+    /// formatting it: for each locale of the chain down to the one that has it, a digest of its
+    /// definition there (or that it has none), and whether that translation is stale; if the
+    /// definition may refer to other messages or terms, a digest of every locale it could reach.
+    /// Two lookups whose dependencies are equal give equal [`Localized`] results, so a page whose
+    /// lookups' dependencies did not change need not be rendered again (`cargo xtask render` is
+    /// incremental on this). The caller adds the variables it passes.
+    pub fn fingerprint(&self, id: &str, attribute: Option<&str>, deps: &mut Vec<u8>) {
+        deps.extend_from_slice(id.as_bytes());
+        deps.push(0);
+        if let Some(attribute) = attribute {
+            deps.extend_from_slice(attribute.as_bytes());
+        }
+        deps.push(0);
+        for (index, data) in self.data.iter().enumerate() {
+            let Some((message, entry)) = data.message_digest(id) else {
+                deps.push(0);
+                continue;
+            };
+            deps.push(1);
+            deps.extend_from_slice(&entry.digest);
+            let found = match (message, attribute) {
+                (None, _) => false,
+                (Some(message), None) => message.value.is_some(),
+                (Some(message), Some(name)) => message.attributes.iter().any(|a| a.id.name == name),
+            };
+            if !found {
+                continue;
+            }
+            deps.push(u8::from(index + 1 < self.data.len() && data.is_stale(id, attribute)));
+            if entry.refers {
+                for reachable in &self.data[index..] {
+                    deps.extend_from_slice(&reachable.digests().whole);
+                }
+            }
+            return;
+        }
+    }
+
+    /// Appends to `deps` what a report on the whole locale depends on (the translation status):
+    /// every file of every locale of the chain, and each locale's lock.
+    pub fn fingerprint_all(&self, deps: &mut Vec<u8>) {
+        for data in &self.data {
+            deps.extend_from_slice(&data.digests().whole);
+            let _ = write!(deps, "{:?}", data.lock);
+        }
     }
 
     /// A date as the locale writes it, from the `ui-date` message (`17/3/2026` in `es`).
@@ -393,7 +499,9 @@ fn marker_number(c: char) -> Option<usize> {
 
 /// Drops bidi control characters: they must never reach a page raw.
 fn strip_bidi(text: Cow<'_, str>) -> Cow<'_, str> {
-    if text.contains(walk::is_bidi_control) {
+    // Every bidi control is encoded from a 0xE2 lead byte: a byte search (memchr) clears almost
+    // every text without decoding it.
+    if text.as_bytes().contains(&0xE2) && text.contains(walk::is_bidi_control) {
         Cow::Owned(text.chars().filter(|c| !walk::is_bidi_control(*c)).collect())
     } else {
         text
@@ -421,5 +529,10 @@ mod tests {
     fn bidi_controls_are_stripped() {
         assert_eq!(strip_bidi(Cow::Borrowed("a\u{202E}b\u{2066}c\u{2069}")), "abc");
         assert!(matches!(strip_bidi(Cow::Borrowed("plain")), Cow::Borrowed(_)));
+        assert!(matches!(strip_bidi(Cow::Borrowed("“quoted” › next")), Cow::Borrowed(_)));
+        // The byte search before the scan relies on this.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|c| walk::is_bidi_control(*c)) {
+            assert_eq!(c.encode_utf8(&mut [0; 4]).as_bytes()[0], 0xE2, "{c:?}");
+        }
     }
 }

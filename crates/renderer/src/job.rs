@@ -140,6 +140,9 @@ pub struct RenderedFile {
     pub bytes: Vec<u8>,
     /// Translation problems met while rendering: missing messages, formatting errors.
     pub problems: Vec<ladder_i18n::Problem>,
+    /// What the page was made from, as [`crate::Renderer::fingerprint`] digests it; `None` for
+    /// the files that have none (the language chooser, the stylesheet).
+    pub fingerprint: Option<blake3::Hash>,
 }
 
 pub(crate) const STYLESHEET_PATH: &str = "ladder.css";

@@ -33,6 +33,7 @@ mod site;
 mod templates;
 mod views;
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use minijinja::{Environment, Value};
@@ -42,33 +43,44 @@ pub use crate::job::{Asset, ExportFormat, Format, Job, Page, RenderedFile};
 pub use crate::site::Site;
 pub use crate::templates::EMBEDDED as EMBEDDED_TEMPLATES;
 
-use crate::views::ViewBuilder;
+use crate::views::{Mode, ViewBuilder};
 
 /// Renders jobs with one set of templates. Shared by reference across threads.
 #[derive(Debug)]
 pub struct Renderer {
     env: Environment<'static>,
     overrides: Option<PathBuf>,
+    /// Every template's source, embedded or overriding, and every file of the overrides directory.
+    templates_digest: blake3::Hash,
 }
 
 impl Renderer {
     /// Uses the embedded templates, each replaced by a file of the same name in `overrides` if
     /// there is one. Every template is parsed now, so a broken override fails before any page.
     pub fn new(overrides: Option<&Path>) -> Result<Renderer, RenderError> {
-        let renderer = Renderer { env: templates::environment(overrides), overrides: overrides.map(Path::to_path_buf) };
+        let templates_digest =
+            templates::digest(overrides).map_err(|err| RenderError::from_minijinja(&err, overrides))?;
+        let renderer = Renderer {
+            env: templates::environment(overrides),
+            overrides: overrides.map(Path::to_path_buf),
+            templates_digest,
+        };
         for (name, _) in templates::EMBEDDED {
             renderer.env.get_template(name).map_err(|err| renderer.error(&err))?;
         }
         Ok(renderer)
     }
 
+    /// Renders one job, and fingerprints it on the way (see [`Renderer::fingerprint`]).
     pub fn render(&self, site: &Site<'_>, job: &Job) -> Result<RenderedFile, RenderError> {
         let path = site.output_path(job);
         let mut problems = Vec::new();
+        let mut fingerprint = None;
         let (template, context) = match job {
             Job::Export { locale, format } => {
                 let bytes = export::render(site.catalog, &site.localizers[*locale], *format, &mut problems)?;
-                return Ok(RenderedFile { path, bytes, problems });
+                // Exports are always rendered: they are few, and cheap next to the pages.
+                return Ok(RenderedFile { path, bytes, problems, fingerprint: None });
             }
             Job::Stylesheet => ("ladder.css".to_owned(), Value::UNDEFINED),
             Job::Asset(asset) => {
@@ -78,14 +90,7 @@ impl Renderer {
                 ("chooser.html".to_owned(), Value::from_serialize(views::chooser(site, &mut problems)))
             }
             Job::Page { locale, page, format } => {
-                let mut builder = ViewBuilder {
-                    site,
-                    locale: *locale,
-                    page,
-                    format: *format,
-                    problems: Vec::new(),
-                    stale_hint: None,
-                };
+                let mut builder = ViewBuilder::new(site, *locale, page, *format, Mode::RenderAndRecord);
                 let (name, view) = match page {
                     Page::Index => ("index", Value::from_serialize(builder.index())),
                     Page::Skill(id) => {
@@ -99,13 +104,72 @@ impl Renderer {
                     Page::TranslationStatus => ("translation-status", Value::from_serialize(builder.status())),
                     Page::Overview => ("overview", Value::from_serialize(builder.overview())),
                 };
+                fingerprint = self.digest(site, job, builder.finish_deps());
                 problems = builder.problems;
                 (format!("{name}.{}", format.extension()), view)
             }
         };
         let template = self.env.get_template(&template).map_err(|err| self.error(&err))?;
         let text = template.render(context).map_err(|err| self.error(&err))?;
-        Ok(RenderedFile { path, bytes: text.into_bytes(), problems })
+        Ok(RenderedFile { path, bytes: text.into_bytes(), problems, fingerprint })
+    }
+
+    /// A digest of everything `job`'s page depends on, computed without rendering it: the
+    /// templates, the locales of the site and their names, the catalog structure the page shows
+    /// (its skill and the levels for a skill page, the whole catalog for the others), and, for
+    /// every message the page looks up, its definition along the locale's chain
+    /// ([`ladder_i18n::Localizer::fingerprint`]), found by walking the page's view as
+    /// [`Renderer::render`] does (which computes the same digest as it renders). The translation
+    /// status page depends on every message of its locale's chain and the locale's lock. Equal
+    /// digests mean equal bytes for the same program; the caller adds the program's identity.
+    /// `None` for the language chooser and the stylesheet, which are always rendered.
+    pub fn fingerprint(&self, site: &Site<'_>, job: &Job) -> Option<blake3::Hash> {
+        let Job::Page { locale, page, format } = job else { return None };
+        let mut builder = ViewBuilder::new(site, *locale, page, *format, Mode::Record);
+        match page {
+            Page::Index => {
+                builder.index();
+            }
+            Page::Skill(id) => {
+                builder.skill(site.catalog.skill(id.as_str())?);
+            }
+            Page::Role(id) => {
+                builder.role(id);
+            }
+            Page::Overview => {
+                builder.overview();
+            }
+            Page::TranslationStatus => {}
+        }
+        self.digest(site, job, builder.finish_deps())
+    }
+
+    /// The page's fingerprint from the dependencies its view recorded.
+    fn digest(&self, site: &Site<'_>, job: &Job, deps: Option<Vec<u8>>) -> Option<blake3::Hash> {
+        let Job::Page { locale, page, format } = job else { return None };
+        let mut deps = deps?;
+        let mut hasher = blake3::Hasher::new();
+        hasher.update(b"ladder-page 1\0");
+        hasher.update(self.templates_digest.as_bytes());
+        hasher.update(site.digest().as_bytes());
+        let _ = write!(hasher, "{locale} {format:?} {page:?}\0");
+        match page {
+            Page::Index | Page::Role(_) | Page::Overview => {
+                hasher.update(site.catalog_digest().as_bytes());
+            }
+            Page::Skill(id) => {
+                hasher.update(site.skill_digest(id)?.as_bytes());
+            }
+            Page::TranslationStatus => {
+                // Every message of the chain, whatever the view looked up: render and
+                // fingerprint agree without building the (costly) status for a fingerprint.
+                hasher.update(site.catalog_digest().as_bytes());
+                deps.clear();
+                site.localizers[*locale].fingerprint_all(&mut deps);
+            }
+        }
+        hasher.update(&deps);
+        Some(hasher.finalize())
     }
 
     fn error(&self, err: &minijinja::Error) -> RenderError {

@@ -1,9 +1,12 @@
 //! What every page of a render shares: the catalog, the locales being rendered, their names.
 
+use std::io::Write as _;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
-use ladder_i18n::{Localizer, Problem, interface};
-use ladder_model::Catalog;
+use ladder_i18n::{Localizer, Problem, TranslationStatus, interface};
+use ladder_model::{Catalog, Id};
+use rustc_hash::FxHashMap;
 
 use crate::job::{Format, Job, Page, STYLESHEET_PATH};
 
@@ -18,6 +21,19 @@ pub struct Site<'a> {
     /// `hreflang` links and the sitemap exist only when it is known. Links between pages are
     /// relative whatever it is.
     pub(crate) base_url: Option<String>,
+    /// Each locale's translation status, computed for its first status page and shared by the
+    /// other format's: it walks every message of the locale.
+    pub(crate) statuses: Vec<OnceLock<TranslationStatus>>,
+    /// The locales, their chains and names: what every page's language links show.
+    digest: blake3::Hash,
+    /// The whole catalog's structure, for pages that show all of it (index, roles).
+    catalog_digest: OnceLock<blake3::Hash>,
+    /// Each group's number, in the order `domains.yaml` lists domains and groups.
+    groups: FxHashMap<Id, usize>,
+    /// Each level's number, in catalog order.
+    levels: FxHashMap<Id, usize>,
+    /// Per skill, in catalog order: its structure and the levels.
+    skill_digests: OnceLock<Vec<blake3::Hash>>,
 }
 
 impl<'a> Site<'a> {
@@ -28,7 +44,79 @@ impl<'a> Site<'a> {
             .iter()
             .map(|localizer| localizer.interface(interface::LANGUAGE_NAME, &[], &mut problems).text.into_owned())
             .collect();
-        (Site { catalog, localizers, language_names, base_url: None }, problems)
+        let statuses = localizers.iter().map(|_| OnceLock::new()).collect();
+        let mut hasher = blake3::Hasher::new();
+        for (localizer, name) in localizers.iter().zip(&language_names) {
+            let _ = writeln!(hasher, "{} {:?} {name:?}", localizer.locale(), localizer.chain());
+        }
+        let digest = hasher.finalize();
+        let groups = catalog
+            .domains()
+            .iter()
+            .flat_map(|domain| domain.groups())
+            .enumerate()
+            .map(|(index, group)| (group.clone(), index))
+            .collect();
+        let levels = catalog.levels().iter().enumerate().map(|(index, level)| (level.clone(), index)).collect();
+        (
+            Site {
+                catalog,
+                localizers,
+                language_names,
+                statuses,
+                digest,
+                catalog_digest: OnceLock::new(),
+                skill_digests: OnceLock::new(),
+                groups,
+                levels,
+                base_url: None,
+            },
+            problems,
+        )
+    }
+
+    pub(crate) fn digest(&self) -> blake3::Hash {
+        self.digest
+    }
+
+    /// How many groups the catalog has.
+    pub(crate) fn group_count(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// A group's number: its place among every domain's groups, in catalog order.
+    pub(crate) fn group_index(&self, group: &Id) -> Option<usize> {
+        self.groups.get(group).copied()
+    }
+
+    /// A level's place in the catalog's order.
+    pub(crate) fn level_index(&self, level: &Id) -> Option<usize> {
+        self.levels.get(level).copied()
+    }
+
+    /// A skill's structure and the levels, for its page; `None` if the catalog has no such skill.
+    pub(crate) fn skill_digest(&self, id: &Id) -> Option<blake3::Hash> {
+        let digests = self.skill_digests.get_or_init(|| {
+            self.catalog
+                .skills()
+                .iter()
+                .map(|skill| {
+                    let mut hasher = blake3::Hasher::new();
+                    let _ = write!(hasher, "{skill:?} {:?}", self.catalog.levels());
+                    hasher.finalize()
+                })
+                .collect()
+        });
+        let index = self.catalog.skills().binary_search_by(|skill| skill.id().cmp(id)).ok()?;
+        digests.get(index).copied()
+    }
+
+    pub(crate) fn catalog_digest(&self) -> blake3::Hash {
+        *self.catalog_digest.get_or_init(|| {
+            let mut hasher = blake3::Hasher::new();
+            let _ = write!(hasher, "{:?}", self.catalog);
+            hasher.finalize()
+        })
     }
 
     /// The site as served from `base_url` (`https://example.org/careers/`; a missing final `/`
@@ -36,6 +124,11 @@ impl<'a> Site<'a> {
     #[must_use]
     pub fn with_base_url(mut self, base_url: Option<&str>) -> Site<'a> {
         self.base_url = base_url.map(|url| if url.ends_with('/') { url.to_owned() } else { format!("{url}/") });
+        // Every page's links (canonical, hreflang) depend on it: it is part of the site's digest.
+        let mut hasher = blake3::Hasher::new();
+        hasher.update(self.digest.as_bytes());
+        let _ = write!(hasher, "base-url {:?}", self.base_url);
+        self.digest = hasher.finalize();
         self
     }
 

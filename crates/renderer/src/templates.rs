@@ -1,10 +1,12 @@
 //! The minijinja environment: embedded templates, optional overrides, escaping per format.
 
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehavior, Value};
 
 use crate::escape;
+use crate::views::TextObject;
 
 /// The templates Ladder ships, by name. A directory given to [`crate::Renderer::new`] may replace
 /// any of them with a file of the same name.
@@ -53,6 +55,46 @@ pub(crate) fn environment(overrides: Option<&Path>) -> Environment<'static> {
     env
 }
 
+/// A digest of the templates a renderer uses: every embedded template as `overrides` may replace
+/// it, and every file below `overrides` (a replacing template may include files of its own).
+pub(crate) fn digest(overrides: Option<&Path>) -> Result<blake3::Hash, Error> {
+    let mut hasher = blake3::Hasher::new();
+    for (name, _) in EMBEDDED {
+        let text = load(overrides, name)?.unwrap_or_default();
+        hasher.update(name.as_bytes());
+        hasher.update(&(text.len() as u64).to_le_bytes());
+        hasher.update(text.as_bytes());
+    }
+    if let Some(dir) = overrides {
+        let mut files = Vec::new();
+        list_files(dir, &mut files)
+            .map_err(|err| Error::new(ErrorKind::InvalidOperation, format!("cannot read {}: {err}", dir.display())))?;
+        files.sort();
+        for path in files {
+            let bytes = std::fs::read(&path).map_err(|err| {
+                Error::new(ErrorKind::InvalidOperation, format!("cannot read {}: {err}", path.display()))
+            })?;
+            hasher.update(path.as_os_str().as_encoded_bytes());
+            hasher.update(&(bytes.len() as u64).to_le_bytes());
+            hasher.update(&bytes);
+        }
+    }
+    Ok(hasher.finalize())
+}
+
+fn list_files(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
+            list_files(&path, files)?;
+        } else {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
 fn load(overrides: Option<&Path>, name: &str) -> Result<Option<String>, Error> {
     if let Some(dir) = overrides {
         let path = dir.join(name);
@@ -87,19 +129,33 @@ fn format_value(out: &mut minijinja::Output<'_>, state: &State<'_, '_>, value: &
 /// translation that may be out of date (a data attribute, not a class: some elements have one);
 /// else nothing.
 fn lang_attr(text: &Value) -> Result<Value, Error> {
+    if let Some(text) = text.downcast_object_ref::<TextObject>() {
+        return Ok(text.attributes().clone());
+    }
+    let (lang, dir, stale) = (text.get_attr("lang")?, text.get_attr("dir")?, text.get_attr("stale")?);
+    let hint = if stale.is_true() { Some(text.get_attr("stale_hint")?) } else { None };
+    Ok(lang_attributes(lang.as_str(), dir.as_str(), hint.as_ref().map(|hint| hint.as_str().unwrap_or_default())))
+}
+
+/// The attributes [`lang_attr`] prints: `lang`, `dir`, and for a stale text (`stale_hint` given)
+/// the data attribute and the title.
+pub(crate) fn lang_attributes(lang: Option<&str>, dir: Option<&str>, stale_hint: Option<&str>) -> Value {
+    // Most texts are in the page's language and current: no attribute, and no allocation.
+    static NONE: LazyLock<Value> = LazyLock::new(|| Value::from_safe_string(String::new()));
+    if lang.is_none() && dir.is_none() && stale_hint.is_none() {
+        return NONE.clone();
+    }
     let mut attributes = String::new();
-    if let Some(lang) = text.get_attr("lang")?.as_str() {
+    if let Some(lang) = lang {
         attributes.push_str(&format!(r#" lang="{}""#, escape::html(lang)));
     }
-    if let Some(dir) = text.get_attr("dir")?.as_str() {
+    if let Some(dir) = dir {
         attributes.push_str(&format!(r#" dir="{dir}""#));
     }
-    if text.get_attr("stale")?.is_true() {
-        let hint = text.get_attr("stale_hint")?;
-        attributes
-            .push_str(&format!(r#" data-l10n="stale" title="{}""#, escape::html(hint.as_str().unwrap_or_default())));
+    if let Some(hint) = stale_hint {
+        attributes.push_str(&format!(r#" data-l10n="stale" title="{}""#, escape::html(hint)));
     }
-    Ok(Value::from_safe_string(attributes))
+    Value::from_safe_string(attributes)
 }
 
 /// A text's content, each piece in another language than the text marked with its own: in HTML,
@@ -107,6 +163,9 @@ fn lang_attr(text: &Value) -> Result<Value, Error> {
 /// other way, isolated so that it cannot reorder the text around it. Elsewhere, or for text in
 /// one language, the plain text (escaped by the formatter like any value).
 fn marked(state: &State<'_, '_>, text: &Value) -> Result<Value, Error> {
+    if let Some(plain) = text.downcast_object_ref::<TextObject>().and_then(TextObject::unmarked) {
+        return Ok(plain.clone());
+    }
     let plain = text.get_attr("text")?;
     let segments = text.get_attr("segments")?;
     if state.auto_escape() != AutoEscape::Html || segments.is_undefined() || segments.len() == Some(0) {

@@ -50,7 +50,7 @@ pub(crate) fn chooser(site: &Site<'_>, problems: &mut Vec<Problem>) -> ChooserVi
                 name: name.clone(),
                 // The chooser shows no stale hints: each language's line is a single short string.
                 choose: Text::from(
-                    localizer.interface(interface::CHOOSE_LANGUAGE, &[], problems),
+                    &localizer.interface(interface::CHOOSE_LANGUAGE, &[], problems),
                     localizer.direction(),
                     "",
                 ),

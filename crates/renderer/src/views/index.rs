@@ -48,12 +48,22 @@ impl ViewBuilder<'_, '_> {
         let description = self.ui(interface::INDEX_DESCRIPTION);
         let title = self.ui(interface::INDEX_TITLE);
         let page = self.chrome(description, Vec::new(), title);
+        // The skills by group, in one pass (groups numbered in the order the loop visits them).
+        let mut by_group: Vec<Vec<&ladder_model::Skill>> = vec![Vec::new(); self.site.group_count()];
+        for skill in catalog.skills() {
+            if let Some(group) = self.site.group_index(skill.group()) {
+                by_group[group].push(skill);
+            }
+        }
+        let mut by_group = by_group.into_iter();
         let mut domains = Vec::new();
         for domain in catalog.domains() {
             let mut groups = Vec::new();
             for group in domain.groups() {
-                let skills = catalog
-                    .skills_in_group(group)
+                let skills = by_group
+                    .next()
+                    .unwrap_or_default()
+                    .into_iter()
                     .map(|skill| IndexSkill {
                         name: self.catalog(&message_ids::skill(skill.id())),
                         summary: self.skill_summary(skill.id()),

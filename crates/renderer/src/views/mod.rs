@@ -12,10 +12,16 @@ mod status;
 use ladder_i18n::interface::{self, InterfaceMessage};
 use ladder_i18n::{CharacterDirection, FluentValue, LanguageIdentifier, Localized, Localizer, Problem, message_ids};
 use ladder_model::{Id, Necessity};
+use std::sync::{Arc, LazyLock};
+
+use minijinja::Value;
+use minijinja::value::{Enumerator, Object};
 use serde::Serialize;
+use std::io::Write as _;
 
 use crate::job::{FAVICON_PATH, Format, Page, SCRIPT_PATH, STYLESHEET_PATH};
 use crate::site::Site;
+use crate::templates;
 
 pub(crate) use self::assets::asset;
 pub(crate) use self::chooser::chooser;
@@ -23,18 +29,72 @@ pub(crate) use self::chooser::chooser;
 /// Localized text, with its language when that differs from the page's (a fallback), and its
 /// direction when that differs too (English inside an Arabic page), so HTML can mark both; and,
 /// when the translation may be out of date (`l10n.lock`), the hint that says so.
-#[derive(Debug, Serialize)]
-pub(crate) struct Text {
-    text: String,
-    lang: Option<String>,
-    dir: Option<&'static str>,
+///
+/// Templates see a [`TextObject`]: a minijinja object made once, when the view is built, whose
+/// attributes are values already (no serialization, no copy per access) and which carries what
+/// the `lang_attr` filter prints for it.
+#[derive(Debug)]
+pub(crate) struct Text(Value);
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // Inside `Value::from_serialize`, minijinja passes a value through as it is.
+        self.0.serialize(serializer)
+    }
+}
+
+/// What templates see of a [`Text`]: `text`, `lang`, `dir`, `segments`, `stale`, `stale_hint`.
+#[derive(Debug)]
+pub(crate) struct TextObject {
+    text: Value,
+    lang: Value,
+    dir: Value,
     /// The text in pieces when some are in another language than the text itself (an Arabic
     /// role name inside an English fallback sentence); empty otherwise. HTML templates print
     /// them with the `marked` filter; Markdown prints `text`, the pieces joined.
-    segments: Vec<TextSegment>,
+    segments: Value,
+    has_segments: bool,
     stale: bool,
     /// "This translation may be out of date", in the page's language, when `stale`.
-    stale_hint: Option<String>,
+    stale_hint: Value,
+    /// What `lang_attr` prints for this text.
+    attributes: Value,
+}
+
+const TEXT_FIELDS: &[&str] = &["text", "lang", "dir", "segments", "stale", "stale_hint"];
+
+impl Object for TextObject {
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        self.get_value_by_str(key.as_str()?)
+    }
+
+    fn get_value_by_str(self: &Arc<Self>, key: &str) -> Option<Value> {
+        Some(match key {
+            "text" => self.text.clone(),
+            "lang" => self.lang.clone(),
+            "dir" => self.dir.clone(),
+            "segments" => self.segments.clone(),
+            "stale" => Value::from(self.stale),
+            "stale_hint" => self.stale_hint.clone(),
+            _ => return None,
+        })
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Str(TEXT_FIELDS)
+    }
+}
+
+impl TextObject {
+    /// What the `lang_attr` filter prints for this text.
+    pub(crate) fn attributes(&self) -> &Value {
+        &self.attributes
+    }
+
+    /// What the `marked` filter prints when the text is in one language, else `None`.
+    pub(crate) fn unmarked(&self) -> Option<&Value> {
+        (!self.has_segments).then_some(&self.text)
+    }
 }
 
 /// A piece of a [`Text`], with its language and direction where they differ from the text's.
@@ -46,11 +106,33 @@ pub(crate) struct TextSegment {
 }
 
 impl Text {
-    fn from(localized: Localized<'_>, page_direction: CharacterDirection, stale_hint: &str) -> Text {
+    fn new(
+        text: &str,
+        lang: Option<String>,
+        dir: Option<&'static str>,
+        segments: &[TextSegment],
+        stale_hint: Option<&str>,
+    ) -> Text {
+        static NO_SEGMENTS: LazyLock<Value> = LazyLock::new(|| Value::from(Vec::<Value>::new()));
+        let attributes = templates::lang_attributes(lang.as_deref(), dir, stale_hint);
+        let segments_value = if segments.is_empty() { NO_SEGMENTS.clone() } else { Value::from_serialize(segments) };
+        Text(Value::from_object(TextObject {
+            text: Value::from(text),
+            lang: lang.map_or(Value::from(()), Value::from),
+            dir: dir.map_or(Value::from(()), Value::from),
+            segments: segments_value,
+            has_segments: !segments.is_empty(),
+            stale: stale_hint.is_some(),
+            stale_hint: stale_hint.map_or(Value::from(()), Value::from),
+            attributes,
+        }))
+    }
+
+    fn from(localized: &Localized<'_>, page_direction: CharacterDirection, stale_hint: &str) -> Text {
         let text_direction = localized.locale.character_direction();
         let dir = (localized.fell_back && text_direction != page_direction).then(|| direction_attr(text_direction));
         let lang = localized.fell_back.then(|| localized.locale.to_string());
-        let segments = localized
+        let segments: Vec<TextSegment> = localized
             .segments
             .iter()
             .map(|segment| {
@@ -62,16 +144,15 @@ impl Text {
                 }
             })
             .collect();
-        let stale_hint = localized.stale.then(|| stale_hint.to_owned());
-        Text { text: localized.text.into_owned(), lang, dir, segments, stale: localized.stale, stale_hint }
+        Text::new(&localized.text, lang, dir, &segments, localized.stale.then_some(stale_hint))
     }
 
     /// Text in the source language on any page (the English of the translation status page).
-    fn source(text: String, source: &LanguageIdentifier, page: &LanguageIdentifier) -> Text {
+    fn source(text: &str, source: &LanguageIdentifier, page: &LanguageIdentifier) -> Text {
         let lang = (source != page).then(|| source.to_string());
         let dir = (source.character_direction() != page.character_direction())
             .then(|| direction_attr(source.character_direction()));
-        Text { text, lang, dir, segments: Vec::new(), stale: false, stale_hint: None }
+        Text::new(text, lang, dir, &[], None)
     }
 }
 
@@ -91,6 +172,20 @@ pub(crate) struct ViewBuilder<'s, 'a> {
     pub(crate) problems: Vec<Problem>,
     /// The page's `ui-stale-hint`, looked up the first time a stale text needs it.
     pub(crate) stale_hint: Option<String>,
+    /// What every lookup depends on ([`Localizer::fingerprint`]) and its variables, in order:
+    /// the page's fingerprint. The same code walks the page whether it renders or only records,
+    /// so the fingerprint covers every message the page shows.
+    deps: Option<Vec<u8>>,
+    mode: Mode,
+}
+
+/// What a [`ViewBuilder`] does with each lookup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// Formats it for the view, and records what it depends on.
+    RenderAndRecord,
+    /// Only records what it depends on, and gives empty text: for a fingerprint without a render.
+    Record,
 }
 
 /// What every per-locale page has: language, navigation, links to the other languages.
@@ -236,7 +331,7 @@ pub(crate) fn requirement_anchor(subject: &Id, level: &Id) -> String {
     format!("{subject}--{level}")
 }
 
-impl<'a> ViewBuilder<'_, 'a> {
+impl<'s, 'a> ViewBuilder<'s, 'a> {
     fn localizer(&self) -> &'a Localizer {
         &self.site.localizers[self.locale]
     }
@@ -246,30 +341,86 @@ impl<'a> ViewBuilder<'_, 'a> {
         self.ui_with(message, &[])
     }
 
+    pub(crate) fn new(site: &'s Site<'a>, locale: usize, page: &'s Page, format: Format, mode: Mode) -> Self {
+        ViewBuilder {
+            site,
+            locale,
+            page,
+            format,
+            problems: Vec::new(),
+            stale_hint: None,
+            deps: Some(Vec::with_capacity(if mode == Mode::Record { 4096 } else { 1024 })),
+            mode,
+        }
+    }
+
+    /// Records a lookup of `id` (and its variables); true if only recording (no text wanted).
+    fn record(&mut self, id: &str, attribute: Option<&str>, variables: &[(&str, FluentValue<'_>)]) -> bool {
+        let Some(deps) = &mut self.deps else { return false };
+        self.site.localizers[self.locale].fingerprint(id, attribute, deps);
+        for (name, value) in variables {
+            let _ = write!(deps, "{name}={value:?};");
+        }
+        self.mode == Mode::Record
+    }
+
+    /// A link to a page of the same locale; nothing when only recording (links are made of the
+    /// catalog structure, which the fingerprint holds already).
+    fn local_href(&self, to: &Page) -> String {
+        match self.mode {
+            Mode::Record => String::new(),
+            Mode::RenderAndRecord => self.site.local_href(self.page, to, self.format),
+        }
+    }
+
+    /// The dependencies recorded, once the view is built.
+    pub(crate) fn finish_deps(&mut self) -> Option<Vec<u8>> {
+        // A stale text on the page brings the stale hint along, looked up outside `record`.
+        self.record(interface::STALE_HINT.id, None, &[]);
+        self.deps.take()
+    }
+
+    /// What a lookup gives in fingerprint mode: nothing, in the page's language.
+    fn empty(&self) -> Localized<'a> {
+        let localizers: &'a [Localizer] = self.site.localizers;
+        let locale = localizers[self.locale].locale();
+        Localized { text: "".into(), locale, fell_back: false, segments: Vec::new(), stale: false }
+    }
+
     /// An interface message with its variables, as the interface table lists them.
     fn ui_with(&mut self, message: InterfaceMessage, variables: &[(&str, FluentValue<'_>)]) -> Text {
+        if self.record(message.id, None, variables) {
+            return self.text(&self.empty());
+        }
         let localizer = &self.site.localizers[self.locale];
         let localized = localizer.interface(message, variables, &mut self.problems);
-        self.text(localized)
+        self.text(&localized)
     }
 
     /// An interface message some of whose variables are localized text (names, a date), which
     /// may be in other languages than the message: the result marks each piece with its own.
     fn ui_with_texts(&mut self, message: InterfaceMessage, texts: &[(&str, &Localized<'_>)]) -> Text {
+        // The texts' own dependencies were recorded when they were looked up.
+        if self.record(message.id, None, &[]) {
+            return self.text(&self.empty());
+        }
         let localizer = &self.site.localizers[self.locale];
         let localized = localizer.interface_with(message, &[], texts, &mut self.problems);
-        self.text(localized)
+        self.text(&localized)
     }
 
     /// A catalog message (`message_ids`): a name or description, given no variables.
     fn catalog(&mut self, id: &str) -> Text {
+        if self.record(id, None, &[]) {
+            return self.text(&self.empty());
+        }
         let localizer = &self.site.localizers[self.locale];
         let localized = localizer.message(id, &mut self.problems);
-        self.text(localized)
+        self.text(&localized)
     }
 
     /// A lookup's text as a view shows it, with the stale hint if it may be out of date.
-    fn text(&mut self, localized: Localized<'_>) -> Text {
+    fn text(&mut self, localized: &Localized<'_>) -> Text {
         let localizer = &self.site.localizers[self.locale];
         if localized.stale && self.stale_hint.is_none() {
             let hint = localizer.interface(interface::STALE_HINT, &[], &mut self.problems).text.into_owned();
@@ -280,8 +431,25 @@ impl<'a> ViewBuilder<'_, 'a> {
 
     /// A catalog message as looked up, to be given to an interface message as text.
     fn catalog_localized(&mut self, id: &str) -> Localized<'a> {
+        if self.record(id, None, &[]) {
+            return self.empty();
+        }
         let localizers: &'a [Localizer] = self.site.localizers;
         localizers[self.locale].message(id, &mut self.problems)
+    }
+
+    /// A date as the page's locale writes it.
+    fn date(&mut self, date: ladder_model::Date) -> Localized<'a> {
+        let variables = [
+            ("year", FluentValue::from(date.year())),
+            ("month", FluentValue::from(date.month())),
+            ("day", FluentValue::from(date.day())),
+        ];
+        if self.record(interface::DATE.id, None, &variables) {
+            return self.empty();
+        }
+        let localizers: &'a [Localizer] = self.site.localizers;
+        localizers[self.locale].date(date, &mut self.problems)
     }
 
     /// An interface message given `$count`.
@@ -319,9 +487,13 @@ impl<'a> ViewBuilder<'_, 'a> {
     }
 
     fn skill_summary(&mut self, skill: &Id) -> Text {
+        let id = message_ids::skill(skill);
+        if self.record(&id, Some(message_ids::SUMMARY), &[]) {
+            return self.text(&self.empty());
+        }
         let localizer = &self.site.localizers[self.locale];
-        let summary = localizer.attribute(&message_ids::skill(skill), message_ids::SUMMARY, &mut self.problems);
-        self.text(summary)
+        let summary = localizer.attribute(&id, message_ids::SUMMARY, &mut self.problems);
+        self.text(&summary)
     }
 
     /// What every page has. `description` is its meta description; `trail` the breadcrumb steps

@@ -57,7 +57,7 @@ impl ViewBuilder<'_, '_> {
         let mut by_level: Vec<Vec<(&Skill, Necessity)>> = vec![Vec::new(); catalog.levels().len()];
         for skill in catalog.skills() {
             for req in skill.requirements().iter().filter(|req| &req.role == role) {
-                if let Some(index) = catalog.levels().iter().position(|level| level == &req.level) {
+                if let Some(index) = self.site.level_index(&req.level) {
                     by_level[index].push((skill, req.necessity));
                 }
             }
@@ -69,10 +69,18 @@ impl ViewBuilder<'_, '_> {
             let counts = [("mandatory", mandatory.into()), ("optional", (requirements.len() - mandatory).into())];
             let summary = self.ui_with(interface::ROLE_LEVEL_SUMMARY, &counts);
             let mut groups = Vec::new();
+            // Bucketed by group in one pass: groups are numbered in the order the loop below
+            // visits them.
+            let mut by_group: Vec<Vec<&(&Skill, Necessity)>> = vec![Vec::new(); self.site.group_count()];
+            for entry in requirements {
+                if let Some(group) = self.site.group_index(entry.0.group()) {
+                    by_group[group].push(entry);
+                }
+            }
+            let mut by_group = by_group.into_iter();
             for domain in catalog.domains() {
                 for group in domain.groups() {
-                    let in_group: Vec<&(&Skill, Necessity)> =
-                        requirements.iter().filter(|(skill, _)| skill.group() == group).collect();
+                    let in_group = by_group.next().unwrap_or_default();
                     if in_group.is_empty() {
                         continue;
                     }

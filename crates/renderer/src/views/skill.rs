@@ -82,7 +82,7 @@ impl ViewBuilder<'_, '_> {
                 href: Some(format!("{index}#group-{}", skill.group())),
             },
         ];
-        let title = self.text(name_localized.clone());
+        let title = self.text(&name_localized);
         let page = self.chrome(description, trail, title);
         let skill_levels: Vec<&Id> =
             catalog.levels().iter().filter(|level| skill.requirements_at(level).next().is_some()).collect();
@@ -103,7 +103,7 @@ impl ViewBuilder<'_, '_> {
                 note: self.count(interface::SKILL_OPTIONAL_REST, skill.optional_count()),
             },
         ];
-        let date = self.localizer().date(skill.updated(), &mut self.problems);
+        let date = self.date(skill.updated());
         let updated = self.ui_with_texts(interface::SKILL_UPDATED, &[("date", &date)]);
 
         let level_names: Vec<Localized<'_>> =
@@ -127,7 +127,7 @@ impl ViewBuilder<'_, '_> {
                     anchor: requirement_anchor(&req.role, level),
                     subject: Link {
                         name: self.catalog(&message_ids::role(&req.role)),
-                        href: self.site.local_href(self.page, &Page::Role(req.role.clone()), self.format),
+                        href: self.local_href(&Page::Role(req.role.clone())),
                     },
                     mandatory: req.necessity == Necessity::Mandatory,
                     description: self.catalog(&message_ids::requirement(skill.id(), &req.role, level)),
@@ -152,7 +152,7 @@ impl ViewBuilder<'_, '_> {
                 id: level.to_string(),
                 anchor: heading_anchor(&level_name.text),
                 caption,
-                name: self.text(level_name.clone()),
+                name: self.text(&level_name),
                 rows,
                 changes: level_changes,
             });
@@ -187,7 +187,7 @@ impl ViewBuilder<'_, '_> {
             },
             stats,
             levels,
-            name: self.text(name_localized),
+            name: self.text(&name_localized),
         }
     }
 }

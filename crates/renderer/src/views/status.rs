@@ -78,10 +78,11 @@ impl ViewBuilder<'_, '_> {
         let (description, title) = (self.ui(interface::STATUS_TITLE), self.ui(interface::STATUS_TITLE));
         let page = self.chrome(description, Vec::new(), title);
         let localizer = self.localizer();
-        let status = localizer.status(Some(self.site.catalog), NEXT_SHOWN);
+        let status =
+            self.site.statuses[self.locale].get_or_init(|| localizer.status(Some(self.site.catalog), NEXT_SHOWN));
         let source = localizer.chain().last().unwrap_or(localizer.locale()).clone();
         let here = localizer.locale().clone();
-        let english = |text: &str| Text::source(text.to_owned(), &source, &here);
+        let english = |text: &str| Text::source(text, &source, &here);
         let totals = status.totals;
         let summary = self.ui_with(
             interface::STATUS_SUMMARY,
@@ -100,7 +101,7 @@ impl ViewBuilder<'_, '_> {
         let by_file = status
             .by_file
             .iter()
-            .map(|file| StatusRow { name: Text::source(file.file.clone(), &here, &here), counts: file.counts })
+            .map(|file| StatusRow { name: Text::source(&file.file, &here, &here), counts: file.counts })
             .collect();
         StatusView {
             page,

@@ -1,0 +1,207 @@
+//! Incremental renders: a page whose fingerprint (everything it is made from) matches the previous
+//! output's is carried over without rendering it. That must never keep a page whose bytes would
+//! change: after each kind of edit, a re-render over the previous output is compared with a
+//! render from scratch, byte for byte, and what was left alone is checked to be what the edit
+//! did not touch.
+
+#![allow(clippy::unwrap_used, reason = "a failed unwrap in a test is a failed test")]
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use ladder_renderer::{Format, Job, Renderer, Site};
+use xtask::flags::{LocaleSelection, RenderOptions};
+use xtask::render::{self, Report};
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_tree(&path, &target);
+        } else {
+            fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
+/// The default catalog and locales with a second skill (`extra`, a copy of the first), and the
+/// embedded templates as an overrides directory, so that a test can edit any of them.
+fn input() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&workspace().join("catalog"), &dir.path().join("catalog"));
+    copy_tree(&workspace().join("locales"), &dir.path().join("locales"));
+    let yaml = fs::read_to_string(workspace().join("catalog/skills/serverless-functions.yaml")).unwrap();
+    fs::write(dir.path().join("catalog/skills/extra.yaml"), yaml).unwrap();
+    let ftl = fs::read_to_string(workspace().join("locales/en/skills.ftl")).unwrap();
+    let section = ftl[ftl.find("## Serverless Functions").unwrap()..].replace("serverless-functions", "extra");
+    fs::write(dir.path().join("locales/en/skills.ftl"), ftl + &section).unwrap();
+    let templates = dir.path().join("templates");
+    fs::create_dir(&templates).unwrap();
+    for (name, text) in ladder_renderer::EMBEDDED_TEMPLATES {
+        fs::write(templates.join(name), text).unwrap();
+    }
+    dir
+}
+
+fn options(input: &Path, out: &Path) -> RenderOptions {
+    RenderOptions {
+        locales: LocaleSelection::All,
+        formats: vec![Format::Markdown, Format::Html],
+        exports: Vec::new(),
+        base_url: None,
+        catalog_dir: input.join("catalog"),
+        locales_dir: input.join("locales"),
+        out_dir: out.to_path_buf(),
+        templates_dir: Some(input.join("templates")),
+        threads: None,
+    }
+}
+
+/// Every file below `dir` but the manifest, by relative path.
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut found = BTreeMap::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        for entry in fs::read_dir(&current).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.file_name().unwrap() != ".ladder-manifest" {
+                let relative = path.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                found.insert(relative, fs::read(&path).unwrap());
+            }
+        }
+    }
+    found
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} has no `{from}`", path.display());
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// Renders, applies `change`, renders again over the first output and from scratch: the two
+/// must be identical. Returns the incremental render's report and the files whose bytes changed.
+fn after(change: impl FnOnce(&Path)) -> (Report, Vec<String>) {
+    let input = input();
+    let root = tempfile::tempdir().unwrap();
+    let (out, fresh) = (root.path().join("out"), root.path().join("fresh"));
+    let first = render::run(&options(input.path(), &out)).unwrap();
+    let again = render::run(&options(input.path(), &out)).unwrap();
+    // Every page has a fingerprint; the files shared by the HTML pages are always rendered.
+    assert_eq!(again.reused, first.files - ALWAYS_RENDERED, "a re-render without a change renders no page");
+    let before = files(&out);
+
+    change(input.path());
+    let report = render::run(&options(input.path(), &out)).unwrap();
+    render::run(&options(input.path(), &fresh)).unwrap();
+    let incremental = files(&out);
+    assert!(incremental == files(&fresh), "an incremental render differs from a render from scratch");
+    let mut changed: Vec<String> = before.keys().chain(incremental.keys()).cloned().collect();
+    changed.sort();
+    changed.dedup();
+    changed.retain(|path| before.get(path) != incremental.get(path));
+    (report, changed)
+}
+
+/// The files shared by the HTML pages, rendered every time: the language chooser, the
+/// stylesheet, the script, the favicon, `404.html` and `robots.txt` (no sitemap without a base URL).
+const ALWAYS_RENDERED: usize = 6;
+
+fn rendered(report: &Report) -> usize {
+    report.files - report.reused
+}
+
+#[test]
+fn a_changed_skill_description_renders_its_pages_only() {
+    let (report, changed) = after(|input| {
+        let path = input.join("locales/en/skills.ftl");
+        edit(&path, "skill-extra--cloud-engineer--junior = ", "skill-extra--cloud-engineer--junior = Revised. ");
+    });
+    // Its skill page and the role page quoting it, in each locale falling back to English for
+    // it, in both formats; plus the chooser and the stylesheet (always rendered) and the status
+    // pages (they count every message).
+    assert!(changed.contains(&"es/skills/extra.html".to_owned()), "{changed:?}");
+    assert!(changed.iter().all(|path| path.contains("extra") || path.contains("cloud-engineer")), "{changed:?}");
+    assert!(rendered(&report) <= changed.len() + ALWAYS_RENDERED + 4, "{} rendered for {changed:?}", rendered(&report));
+}
+
+#[test]
+fn a_changed_template_renders_the_pages_using_it() {
+    let (report, changed) = after(|input| {
+        edit(&input.join("templates/skill.html"), "<article class=\"skill\">", "<article class=\"skill changed\">");
+    });
+    assert!(!changed.is_empty() && changed.iter().all(|path| path.contains("/skills/") && path.ends_with(".html")));
+    // The fingerprint covers every template: every page is rendered again.
+    assert_eq!(report.reused, 0);
+}
+
+#[test]
+fn a_changed_interface_string_renders_its_locales_pages() {
+    let (report, changed) = after(|input| {
+        edit(&input.join("locales/es/ui.ftl"), "ui-table-mandatory = Obligatorio", "ui-table-mandatory = Requerido");
+    });
+    assert!(changed.iter().any(|path| path.starts_with("es/skills/")), "{changed:?}");
+    assert!(changed.iter().all(|path| path.starts_with("es/")), "{changed:?}");
+    assert!(report.reused > 0 && rendered(&report) < report.files);
+}
+
+#[test]
+fn a_changed_level_name_renders_the_pages_showing_it() {
+    let (_, changed) = after(|input| {
+        edit(&input.join("locales/en/catalog.ftl"), "level-senior = Senior", "level-senior = Experienced");
+    });
+    assert!(changed.contains(&"en/skills/extra.md".to_owned()), "{changed:?}");
+    assert!(changed.contains(&"en/roles/cloud-engineer.html".to_owned()), "{changed:?}");
+}
+
+#[test]
+fn a_new_locale_renders_every_page_with_its_language_links() {
+    let (_, changed) = after(|input| copy_tree(&input.join("locales/es"), &input.join("locales/es-MX")));
+    assert!(changed.contains(&"es-MX/index.html".to_owned()) && changed.contains(&"en/skills/extra.html".to_owned()));
+}
+
+#[test]
+fn a_removed_role_prunes_its_pages_and_renders_the_pages_listing_it() {
+    let (report, changed) = after(|input| {
+        edit(&input.join("catalog/roles.yaml"), "  - platform-engineer\n", "");
+        for skill in ["serverless-functions", "extra"] {
+            let block = "  platform-engineer:\n    junior: mandatory\n    middle: mandatory\n    senior: mandatory\n    lead: mandatory\n    principal: mandatory\n";
+            edit(&input.join(format!("catalog/skills/{skill}.yaml")), block, "");
+        }
+    });
+    assert!(report.pruned > 0 && changed.contains(&"en/roles/platform-engineer.html".to_owned()));
+    assert!(changed.contains(&"ru/skills/extra.md".to_owned()) && changed.contains(&"ru/index.md".to_owned()));
+}
+
+/// A fingerprint computed without rendering is the one the render computes: otherwise a page
+/// would never be carried over, or worse, carried over when it changed.
+#[test]
+fn a_fingerprint_without_rendering_is_the_renders() {
+    let catalog = ladder_model::Catalog::load(&workspace().join("catalog")).unwrap();
+    let locales = ladder_i18n::Locales::load(&workspace().join("locales")).unwrap().locales;
+    let mut tags: Vec<_> = locales.available().cloned().collect();
+    tags.extend(locales.pseudolocales().cloned());
+    let localizers: Vec<_> = tags.iter().map(|tag| locales.localizer(tag).unwrap()).collect();
+    let (site, _) = Site::new(&catalog, &localizers);
+    let renderer = Renderer::new(None).unwrap();
+    let jobs = render::plan(&site, &[Format::Markdown, Format::Html]);
+    let mut fingerprints = Vec::new();
+    for job in &jobs {
+        let file = renderer.render(&site, job).unwrap();
+        assert_eq!(file.fingerprint, renderer.fingerprint(&site, job), "{job:?}");
+        assert_eq!(file.fingerprint.is_none(), matches!(job, Job::LanguageChooser | Job::Stylesheet | Job::Asset(_)));
+        fingerprints.extend(file.fingerprint);
+    }
+    fingerprints.sort_unstable_by_key(|hash| *hash.as_bytes());
+    fingerprints.dedup();
+    assert_eq!(fingerprints.len(), jobs.len() - ALWAYS_RENDERED, "two pages share a fingerprint");
+}
