@@ -252,6 +252,13 @@ fn kept_files(
                     }
                     Some(tag.clone())
                 }
+                Job::SearchIndex { locale } => {
+                    let tag = all[*locale].locale();
+                    if rendered.contains(tag) && rendered_html {
+                        return None;
+                    }
+                    Some(tag.clone())
+                }
                 Job::LanguageChooser | Job::Stylesheet | Job::Asset(_) if rendered_html => return None,
                 Job::LanguageChooser | Job::Stylesheet | Job::Asset(_) => None,
             };
@@ -267,8 +274,9 @@ pub fn plan_exports(locales: &[usize], exports: &[ExportFormat]) -> Vec<Job> {
 }
 
 /// Every job of a render, in output order: per locale and format, the index, skills, roles, then
-/// (but in the source language) the translation status, then the overview; then the files shared by
-/// the HTML pages (the sitemap only when the base URL is known).
+/// (but in the source language) the translation status, then the overview, the roles' moves pages
+/// and, with HTML, the locale's search index; then the files shared by the HTML pages (the sitemap
+/// only when the base URL is known).
 pub fn plan(site: &Site<'_>, formats: &[Format]) -> Vec<Job> {
     let all: Vec<usize> = (0..site.localizers().len()).collect();
     plan_locales(site, &all, formats)
@@ -287,14 +295,19 @@ pub fn plan_locales(site: &Site<'_>, locales: &[usize], formats: &[Format]) -> V
                 .into_iter()
                 .chain(catalog.skills().iter().map(|skill| Page::Skill(skill.id().clone())))
                 .chain(catalog.roles().iter().map(|role| Page::Role(role.clone())))
-                .chain(translated.then_some(Page::TranslationStatus));
+                .chain(translated.then_some(Page::TranslationStatus))
+                .chain(catalog.roles().iter().map(|role| Page::Moves(role.clone())));
             jobs.extend(pages.map(|page| Job::Page { locale, page, format }));
+            if format == Format::Html {
+                jobs.push(Job::SearchIndex { locale });
+            }
         }
     }
     if formats.contains(&Format::Html) {
         jobs.push(Job::LanguageChooser);
         jobs.push(Job::Stylesheet);
         jobs.extend([Asset::Script, Asset::Favicon, Asset::NotFound, Asset::Robots].map(Job::Asset));
+        jobs.extend([Asset::SearchScript, Asset::SearchEngine].map(Job::Asset));
         if site.base_url().is_some() {
             jobs.push(Job::Asset(Asset::Sitemap));
         }

@@ -29,6 +29,7 @@ mod error;
 mod escape;
 pub mod export;
 mod job;
+pub mod search;
 mod site;
 mod templates;
 mod views;
@@ -70,6 +71,10 @@ impl Renderer {
                 let bytes = export::render(site.catalog, &site.localizers[*locale], *format, &mut problems)?;
                 return Ok(RenderedFile { path, bytes, problems });
             }
+            Job::SearchIndex { locale } => {
+                let bytes = search::index_script(site, *locale, &mut problems)?;
+                return Ok(RenderedFile { path, bytes, problems });
+            }
             Job::Stylesheet => ("ladder.css".to_owned(), Value::UNDEFINED),
             Job::Asset(asset) => {
                 (asset.template().to_owned(), Value::from_serialize(views::asset(site, *asset, &mut problems)))
@@ -98,6 +103,7 @@ impl Renderer {
                     Page::Role(id) => ("role", Value::from_serialize(builder.role(id))),
                     Page::TranslationStatus => ("translation-status", Value::from_serialize(builder.status())),
                     Page::Overview => ("overview", Value::from_serialize(builder.overview())),
+                    Page::Moves(id) => ("moves", Value::from_serialize(builder.moves(id))),
                 };
                 problems = builder.problems;
                 (format!("{name}.{}", format.extension()), view)

@@ -74,6 +74,9 @@ impl<'a> Site<'a> {
                 PathBuf::from(format!("{}/ladder.{}", self.localizers[*locale].locale(), format.extension()))
             }
             Job::Asset(asset) => PathBuf::from(asset.file_name()),
+            Job::SearchIndex { locale } => {
+                PathBuf::from(format!("{}/{}", self.localizers[*locale].locale(), crate::job::SEARCH_INDEX_FILE))
+            }
         }
     }
 

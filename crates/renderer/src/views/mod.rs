@@ -4,8 +4,10 @@
 mod assets;
 mod chooser;
 mod index;
+mod moves;
 mod overview;
 mod role;
+mod search;
 mod skill;
 mod status;
 
@@ -117,6 +119,8 @@ pub(crate) struct Chrome {
     nav_breadcrumb: Text,
     /// From the index to this page, which comes last, without a link.
     breadcrumb: Vec<Crumb>,
+    /// The search box (`views/search.rs`), on HTML pages.
+    search: Option<self::search::SearchBox>,
 }
 
 /// A step of the breadcrumb trail; the current page has no `href`.
@@ -370,6 +374,7 @@ impl<'a> ViewBuilder<'_, 'a> {
             alternates,
             nav_breadcrumb: self.ui(interface::NAV_BREADCRUMB),
             breadcrumb,
+            search: self.search_box(),
         }
     }
 }
