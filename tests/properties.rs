@@ -59,6 +59,7 @@ fn render_with(file: &str, text: &[u8]) {
         locales: LocaleSelection::All,
         formats: vec![Format::Markdown, Format::Html],
         exports: Vec::new(),
+        moves: false,
         catalog_dir: dir.join("catalog"),
         locales_dir: dir.join("locales"),
         out_dir: dir.join("out"),

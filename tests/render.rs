@@ -20,6 +20,7 @@ fn options(input: &Path, out: &Path) -> RenderOptions {
         locales: LocaleSelection::All,
         formats: vec![Format::Markdown, Format::Html],
         exports: Vec::new(),
+        moves: true,
         catalog_dir: input.join("catalog"),
         locales_dir: input.join("locales"),
         out_dir: out.to_path_buf(),
@@ -72,6 +73,13 @@ fn check_case_in(name: &str, input: &Path, locales: LocaleSelection) {
             assert_eq!(rendered.len(), report.files, "the report counts what was written");
             for (path, bytes) in &rendered {
                 let text = String::from_utf8(bytes.clone()).unwrap();
+                if path == "elasticlunr.min.js" {
+                    // Vendored as it is: not a snapshot of someone else's minified code.
+                    let embedded = ladder_renderer::EMBEDDED_TEMPLATES.iter().find(|(name, _)| *name == path);
+                    assert_eq!(embedded.map(|(_, text)| *text), Some(text.as_str()));
+                    continue;
+                }
+                let text = if path.ends_with("/search-index.js") { search_index_summary(&text) } else { text };
                 insta::assert_snapshot!(path.replace('/', "__"), text);
             }
         }
@@ -81,6 +89,38 @@ fn check_case_in(name: &str, input: &Path, locales: LocaleSelection) {
             insta::assert_snapshot!("errors", shown.join("\n"));
         }
     });
+}
+
+/// A search index as a reviewer reads it: the documents, then each field's indexed words with
+/// the documents they occur in (the index itself is one line of nested JSON).
+fn search_index_summary(script: &str) -> String {
+    let json = script.strip_prefix("window.ladderSearchIndex = ").and_then(|rest| rest.strip_suffix(";\n")).unwrap();
+    let value: serde_json::Value = serde_json::from_str(json).unwrap();
+    let mut out = serde_json::to_string_pretty(&value["docs"]).unwrap();
+    let index = &value["index"];
+    out.push_str(&format!("\npipeline: {}\n", index["pipeline"]));
+    for field in index["fields"].as_array().unwrap() {
+        let field = field.as_str().unwrap();
+        out.push_str(&format!("\n{field}:\n"));
+        let mut words = Vec::new();
+        let mut pending = vec![(String::new(), &index["index"][field]["root"])];
+        while let Some((prefix, node)) = pending.pop() {
+            for (key, child) in node.as_object().unwrap() {
+                if key == "docs" {
+                    let docs: Vec<&String> = child.as_object().unwrap().keys().collect();
+                    if !docs.is_empty() {
+                        words.push(format!("  {prefix} {docs:?}"));
+                    }
+                } else if key != "df" {
+                    pending.push((format!("{prefix}{key}"), child));
+                }
+            }
+        }
+        words.sort();
+        out.push_str(&words.join("\n"));
+        out.push('\n');
+    }
+    out
 }
 
 #[test]
@@ -178,15 +218,16 @@ fn one_thread_and_many_write_identical_bytes() {
         let report = render::run(&options).unwrap();
         assert_eq!(
             report.pages,
-            2 * 2 * (1 + 1 + 60 + 3) + 2,
-            "2 locales x 2 formats x (index, overview, skills, roles), and es's translation status in 2 formats"
+            2 * 2 * (1 + 1 + 60 + 3 + 3) + 2,
+            "2 locales x 2 formats x (index, overview, skills, roles, moves), and es's translation status in 2 formats"
         );
         outputs.push(files(out.path()));
     }
     assert_eq!(
         outputs[0].len(),
-        2 * 2 * 65 + 2 + 2 + 4,
-        "pages, the language chooser, the stylesheet, the script, the favicon, 404.html and robots.txt"
+        2 * 2 * 68 + 2 + 2 + 4 + 2 + 2,
+        "pages, the language chooser, the stylesheet, the script, the favicon, 404.html, robots.txt, \
+         a search index per locale, search.js and elasticlunr.min.js"
     );
     assert!(outputs[0] == outputs[1] && outputs[1] == outputs[2], "output depends on the thread count");
 }

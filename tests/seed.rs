@@ -78,6 +78,7 @@ fn render_es() -> (tempfile::TempDir, String, String) {
         locales: LocaleSelection::Only(vec!["es".parse().unwrap()]),
         formats: vec![Format::Markdown, Format::Html],
         exports: Vec::new(),
+        moves: false,
         catalog_dir: workspace.join("catalog"),
         locales_dir: workspace.join("locales"),
         out_dir: out.path().to_path_buf(),

@@ -210,3 +210,31 @@ ui-matrix-mandatory-from = Mandatory from { $level }
 ui-matrix-optional-from = Optional from { $level }
 # Heading of the table of requirement counts per level and role.
 ui-matrix-totals = Requirements per level
+
+## Search, in the header of every HTML page.
+
+# The label of the search box.
+ui-search-label = Search skills and roles
+# How many skills and roles were found. $count is a number the page fills in as you type, so
+# this is not a plural select: phrase it to read well with any number.
+ui-search-results = Results: { $count }
+ui-search-none = Nothing found.
+# When the search could not start (its index did not load).
+ui-search-error = Search is unavailable.
+
+## Moves: from one role to another (moves/<role> pages).
+
+# The page's title. $role: the role the moves start from.
+ui-moves-title = Moving on from { $role }
+# Under the title, and the page's description. $role: the role's name.
+ui-moves-intro = From each level of { $role } to each other role, at the same level and one level up: the skills both roles need and how the expectation changes, the skills to gain, and those left behind. Mandatory skills come first.
+# The link from a role's career path to its moves page.
+ui-moves-link = Moving to another role
+# The label of the list of moves at the top of the page.
+ui-moves-contents = Moves on this page
+# The heading of one move. $from, $to: role names; $from-level, $to-level: level names.
+ui-move-heading = From { $from }, { $from-level } to { $to }, { $to-level }
+ui-move-shared = Skills both roles need
+ui-move-gain = Skills to gain
+ui-move-leave = Skills left behind
+ui-move-none = None.

@@ -202,3 +202,22 @@ ui-matrix-mandatory-from = Obligatoria desde { $level }
 ui-matrix-optional-from = Opcional desde { $level }
 # Encabezado de la tabla de requisitos por nivel y rol.
 ui-matrix-totals = Requisitos por nivel
+
+## Búsqueda, en la cabecera de cada página HTML.
+
+ui-search-label = Buscar habilidades y roles
+ui-search-results = Resultados: { $count }
+ui-search-none = No se encontró nada.
+ui-search-error = La búsqueda no está disponible.
+
+## Cambios de rol (páginas moves/<rol>).
+
+ui-moves-title = Cambiar de rol desde { $role }
+ui-moves-intro = Desde cada nivel de { $role } hacia cada otro rol, en el mismo nivel y un nivel más arriba: las habilidades que ambos roles necesitan y cómo cambia lo que se espera, las habilidades por adquirir y las que se dejan atrás. Las obligatorias van primero.
+ui-moves-link = Cambiar a otro rol
+ui-moves-contents = Cambios en esta página
+ui-move-heading = De { $from }, { $from-level } a { $to }, { $to-level }
+ui-move-shared = Habilidades que ambos roles necesitan
+ui-move-gain = Habilidades por adquirir
+ui-move-leave = Habilidades que se dejan atrás
+ui-move-none = Ninguna.

@@ -3,15 +3,16 @@
 // checked with axe-core in light and dark, at phone width and in print; plus the Markdown
 // (markdownlint) and every link and anchor of the output, offline.
 //
-// Sites: LADDER_DIST (default target/ci-dist) and LADDER_RTL (default
-// target/ci-case/right-to-left), rendered by .ci/run. Screenshots go to target/browser-artifacts/.
+// Sites: LADDER_DIST (default target/ci-dist), LADDER_RTL (default target/ci-case/right-to-left)
+// and LADDER_SEARCH (default target/ci-case/search: Spanish content with accents), rendered by
+// .ci/run. Screenshots go to target/browser-artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile, readdir, stat, mkdir } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve, dirname, extname, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
@@ -21,6 +22,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 const DIST = resolve(root, process.env.LADDER_DIST || 'target/ci-dist');
 const RTL = resolve(root, process.env.LADDER_RTL || 'target/ci-case/right-to-left');
+const SEARCH = resolve(root, process.env.LADDER_SEARCH || 'target/ci-case/search');
 const ARTIFACTS = resolve(root, 'target/browser-artifacts');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const CSP = "default-src 'self'";
@@ -29,9 +31,10 @@ const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript',
   '.svg': 'image/svg+xml', '.md': 'text/markdown; charset=utf-8', '.txt': 'text/plain', '.xml': 'application/xml' };
 
-// Serves /site/… from DIST and /rtl/… from RTL, 404.html for a missing file, with the CSP.
+// Serves /site/… from DIST, /rtl/… from RTL and /search/… from SEARCH, 404.html for a missing
+// file, with the CSP.
 function serve() {
-  const mounts = { site: DIST, rtl: RTL };
+  const mounts = { site: DIST, rtl: RTL, search: SEARCH };
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     const [, mount, ...rest] = path.split('/');
@@ -72,7 +75,7 @@ async function open(url, { width = 1280, colorScheme = 'light', javaScriptEnable
   const problems = [];
   page.on('pageerror', (error) => problems.push(String(error)));
   page.on('console', (message) => { if (message.type() === 'error') { problems.push(message.text()); } });
-  await page.goto(origin + url);
+  await page.goto(url.startsWith('file:') ? url : origin + url);
   return { page, problems, close: () => context.close() };
 }
 
@@ -159,7 +162,7 @@ test('print shows every level, whatever is selected, and no navigation or form',
 
 const PAGE_TYPES = (lang) => [
   `${lang}/index.html`, `${lang}/skills/serverless-functions.html`, `${lang}/roles/cloud-engineer.html`,
-  `${lang}/overview.html`,
+  `${lang}/overview.html`, `${lang}/moves/cloud-engineer.html`,
 ];
 const RTL_PAGES = ['ar/index.html', 'ar/skills/unit-testing.html', 'ar/overview.html', 'ar/translation-status.html'];
 async function rtlRole() {
@@ -171,7 +174,8 @@ async function allPages() {
     '/site/index.html', '/site/404.html', '/site/es/translation-status.html',
     ...PAGE_TYPES('en').map((p) => `/site/${p}`), ...PAGE_TYPES('es').map((p) => `/site/${p}`),
     ...PAGE_TYPES('ru').map((p) => `/site/${p}`),
-    ...RTL_PAGES.map((p) => `/rtl/${p}`), `/rtl/${await rtlRole()}`,
+    ...RTL_PAGES.map((p) => `/rtl/${p}`), `/rtl/${await rtlRole()}`, '/rtl/ar/moves/developer.html',
+    '/search/es/moves/cloud-engineer.html',
   ];
 }
 
@@ -260,7 +264,7 @@ function idsOf(file) {
 
 test('no broken link or anchor in the output', () => {
   const broken = [];
-  for (const dir of [DIST, RTL]) {
+  for (const dir of [DIST, RTL, SEARCH]) {
     for (const file of files(dir)) {
       const ext = extname(file);
       if (ext !== '.html' && ext !== '.md') { continue; }
@@ -285,7 +289,7 @@ test('no broken link or anchor in the output', () => {
 
 test('markdownlint finds nothing in the Markdown pages', () => {
   const cli = join(here, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
-  const globs = [DIST, RTL].map((dir) => `${relative(root, dir).split(sep).join('/')}/**/*.md`);
+  const globs = [DIST, RTL, SEARCH].map((dir) => `${relative(root, dir).split(sep).join('/')}/**/*.md`);
   try {
     execFileSync(process.execPath, [cli, '--config', join(root, '.markdownlint-cli2.yaml'), ...globs], { cwd: root, stdio: 'pipe' });
   } catch (error) {
@@ -295,7 +299,7 @@ test('markdownlint finds nothing in the Markdown pages', () => {
 
 test('every Markdown table row has exactly its header\'s number of cells', () => {
   const bad = [];
-  for (const dir of [DIST, RTL]) {
+  for (const dir of [DIST, RTL, SEARCH]) {
     for (const file of files(dir).filter((f) => f.endsWith('.md'))) {
       let columns = 0;
       for (const line of readFileSync(file, 'utf8').split('\n')) {
@@ -306,4 +310,63 @@ test('every Markdown table row has exactly its header\'s number of cells', () =>
     }
   }
   assert.deepEqual(bad, []);
+});
+
+// Search: typed into the header of any page, folded like the index (accents and case ignored).
+async function searchFor(page, text) {
+  const input = page.getByLabel('Buscar habilidades y roles');
+  await input.fill(text);
+  await page.waitForFunction(() => document.getElementById('search-status').textContent !== '');
+  return {
+    status: await page.textContent('#search-status'),
+    results: await page.$$eval('#search-results a', (links) => links.map((a) => [a.textContent, a.href])),
+  };
+}
+
+test('search: funcion finds "Funciones sin servidor" on the Spanish site, served under a sub-path with the CSP', async () => {
+  for (const url of ['/search/es/index.html', '/search/es/skills/cost-reports.html', '/search/es/moves/cloud-engineer.html']) {
+    const { page, problems, close } = await open(url);
+    for (const query of ['funcion', 'FUNCIÓN', 'función']) {
+      const { status, results } = await searchFor(page, query);
+      assert.equal(status, 'Resultados: 1', `${url} ${query}`);
+      assert.equal(results[0][0], 'Funciones sin servidor');
+      assert.equal(new URL(results[0][1]).pathname, '/search/es/skills/serverless-functions.html');
+    }
+    // Roles are found by name; nothing found says so.
+    assert.deepEqual((await searchFor(page, 'plataforma')).results.map(([name]) => name), ['Ingeniero de plataforma']);
+    assert.equal((await searchFor(page, 'zzzz')).status, 'No se encontró nada.');
+    // Keyboard: Enter moves to the first result, which is a link.
+    await searchFor(page, 'costes');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Informes de costes');
+    assert.deepEqual(problems, []);
+    await close();
+  }
+});
+
+test('search works from file://, with no server', async () => {
+  for (const path of ['es/index.html', 'es/roles/cloud-engineer.html']) {
+    const { page, problems, close } = await open(pathToFileURL(join(SEARCH, path)).href);
+    const { status, results } = await searchFor(page, 'funcion');
+    assert.equal(status, 'Resultados: 1');
+    assert.equal(results[0][1], pathToFileURL(join(SEARCH, 'es/skills/serverless-functions.html')).href);
+    await page.click('#search-results a');
+    await page.waitForURL(/serverless-functions\.html$/);
+    assert.deepEqual(problems, []);
+    await close();
+  }
+});
+
+test('a moves page lists what both roles need, what to gain and what is left behind, linked from the role page', async () => {
+  const { page, problems, close } = await open('/search/es/roles/cloud-engineer.html');
+  await page.click('text=Cambiar a otro rol');
+  await page.waitForURL(/moves\/cloud-engineer\.html$/);
+  const move = page.locator('#middle--platform-engineer--senior');
+  assert.equal(await move.locator('h3').textContent(), 'De Ingeniero de nube, Intermedio a Ingeniero de plataforma, Sénior');
+  assert.equal(await move.locator('.move-shared li').textContent(), 'Funciones sin servidor: Opcional → Obligatorio');
+  assert.equal(await move.locator('.move-gain li').textContent(), 'Portales para desarrolladores: Obligatorio');
+  assert.equal(await move.locator('.move-leave li').textContent(), 'Informes de costes: Obligatorio');
+  await page.screenshot({ path: join(ARTIFACTS, 'moves-es.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await close();
 });

@@ -66,6 +66,10 @@ pub struct RenderFlags {
     /// A directory of templates replacing the embedded ones of the same name.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    /// Also render each role's moves page (`<lang>/moves/<role>`): what moving to every other
+    /// role asks. Off by default: on a large catalog each page lists thousands of skills.
+    #[arg(long)]
+    pub moves: bool,
     /// Start the CSV export with a UTF-8 byte-order mark, which Excel needs to read UTF-8.
     #[arg(long)]
     pub csv_bom: bool,
@@ -142,6 +146,8 @@ pub struct RenderOptions {
     pub formats: Vec<Format>,
     /// Data exports of each rendered locale.
     pub exports: Vec<ExportFormat>,
+    /// Whether to render the roles' moves pages.
+    pub moves: bool,
     pub catalog_dir: PathBuf,
     pub locales_dir: PathBuf,
     pub out_dir: PathBuf,
@@ -204,6 +210,7 @@ impl RenderFlags {
             locales: if self.all || langs.is_empty() { LocaleSelection::All } else { LocaleSelection::Only(langs) },
             formats,
             exports,
+            moves: self.moves,
             catalog_dir: default(self.catalog, "catalog"),
             locales_dir: default(self.locales, "locales"),
             out_dir: default(self.out, "dist"),

@@ -691,7 +691,7 @@ fn is_lang(tag: &str) -> bool {
 fn layout_dir(rel: &str) -> bool {
     match rel.split('/').collect::<Vec<_>>()[..] {
         [lang] => is_lang(lang),
-        [lang, "skills" | "roles"] => is_lang(lang),
+        [lang, "skills" | "roles" | "moves"] => is_lang(lang),
         _ => false,
     }
 }
@@ -701,11 +701,15 @@ fn layout_file(rel: &str) -> bool {
     let page = |file: &str| file.strip_suffix(".md").or_else(|| file.strip_suffix(".html")).map(str::to_owned);
     match rel.split('/').collect::<Vec<_>>()[..] {
         ["index.html" | "ladder.css" | "ladder.js" | "favicon.svg" | "404.html" | "robots.txt" | "sitemap.xml"] => true,
+        ["search.js" | "elasticlunr.min.js"] => true,
+        [lang, "search-index.js"] => is_lang(lang),
         [lang, file] => {
             is_lang(lang)
                 && page(file).is_some_and(|stem| matches!(stem.as_str(), "index" | "translation-status" | "overview"))
         }
-        [lang, "skills" | "roles", file] => is_lang(lang) && page(file).is_some_and(|id| Id::new(&id).is_ok()),
+        [lang, "skills" | "roles" | "moves", file] => {
+            is_lang(lang) && page(file).is_some_and(|id| Id::new(&id).is_ok())
+        }
         _ => false,
     }
 }

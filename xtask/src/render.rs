@@ -128,7 +128,7 @@ pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
     let published_localizers: Vec<Localizer> =
         published_tags.iter().filter_map(|tag| locales.localizer(tag).ok()).collect();
     let (site, problems) = Site::new(catalog, &published_localizers);
-    let site = site.with_base_url(base_url);
+    let site = site.with_base_url(base_url).with_moves(options.moves);
     diagnostics.extend(problems.iter().map(Diagnostic::from));
     let rendered_indices: Vec<usize> = (0..published_localizers.len())
         .filter(|&index| rendered_tags.contains(published_localizers[index].locale()))
@@ -270,7 +270,9 @@ fn kept_files(
     let all: Vec<Localizer> = tags.iter().filter_map(|tag| locales.localizer(tag).ok()).collect();
     // Only for output paths: the site that renders is built from the published locales.
     let (full, _) = Site::new(catalog, &all);
-    let full = full.with_base_url(options.base_url.as_deref());
+    // Moves pages are part of the full plan only when asked for: a render without `--moves`
+    // prunes them, as its role pages no longer link to them.
+    let full = full.with_base_url(options.base_url.as_deref()).with_moves(options.moves);
     let rendered_html = options.formats.contains(&Format::Html);
     let every_locale: Vec<usize> = (0..all.len()).collect();
     let every_export = [ExportFormat::Json, ExportFormat::Csv { bom: false }, ExportFormat::Xlsx];
@@ -296,6 +298,13 @@ fn kept_files(
                     }
                     Some(tag.clone())
                 }
+                Job::SearchIndex { locale } => {
+                    let tag = all[*locale].locale();
+                    if rendered.contains(tag) && rendered_html {
+                        return None;
+                    }
+                    Some(tag.clone())
+                }
                 Job::LanguageChooser | Job::Stylesheet | Job::Asset(_) if rendered_html => return None,
                 Job::LanguageChooser | Job::Stylesheet | Job::Asset(_) => None,
             };
@@ -311,8 +320,9 @@ pub fn plan_exports(locales: &[usize], exports: &[ExportFormat]) -> Vec<Job> {
 }
 
 /// Every job of a render, in output order: per locale and format, the index, skills, roles, then
-/// (but in the source language) the translation status, then the overview; then the files shared by
-/// the HTML pages (the sitemap only when the base URL is known).
+/// (but in the source language) the translation status, then the overview, the roles' moves pages
+/// and, with HTML, the locale's search index; then the files shared by the HTML pages (the sitemap
+/// only when the base URL is known).
 pub fn plan(site: &Site<'_>, formats: &[Format]) -> Vec<Job> {
     let all: Vec<usize> = (0..site.localizers().len()).collect();
     plan_locales(site, &all, formats)
@@ -331,14 +341,19 @@ pub fn plan_locales(site: &Site<'_>, locales: &[usize], formats: &[Format]) -> V
                 .into_iter()
                 .chain(catalog.skills().iter().map(|skill| Page::Skill(skill.id().clone())))
                 .chain(catalog.roles().iter().map(|role| Page::Role(role.clone())))
-                .chain(translated.then_some(Page::TranslationStatus));
+                .chain(translated.then_some(Page::TranslationStatus))
+                .chain(catalog.roles().iter().filter(|_| site.moves()).map(|role| Page::Moves(role.clone())));
             jobs.extend(pages.map(|page| Job::Page { locale, page, format }));
+            if format == Format::Html {
+                jobs.push(Job::SearchIndex { locale });
+            }
         }
     }
     if formats.contains(&Format::Html) {
         jobs.push(Job::LanguageChooser);
         jobs.push(Job::Stylesheet);
         jobs.extend([Asset::Script, Asset::Favicon, Asset::NotFound, Asset::Robots].map(Job::Asset));
+        jobs.extend([Asset::SearchScript, Asset::SearchEngine].map(Job::Asset));
         if site.base_url().is_some() {
             jobs.push(Job::Asset(Asset::Sitemap));
         }

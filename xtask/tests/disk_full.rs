@@ -42,7 +42,7 @@ fn a_full_disk_mid_render_leaves_the_previous_output_intact() {
     // Publish, fill the disk to all but 12 KiB, change every description so that every page
     // must be written anew, publish again: the second render runs out of space while staging.
     let script = r#"
-        mount -t tmpfs -o size=1m tmpfs "$DISK"
+        mount -t tmpfs -o size=2m tmpfs "$DISK"
         "$XTASK" render --catalog "$INPUT/catalog" --locales "$INPUT/locales" --out "$DISK/dist" >/dev/null
         (cd "$DISK/dist" && find . -type f | sort | xargs sha256sum) > "$WORK/before"
         dd if=/dev/zero of="$DISK/filler" bs=4k 2>/dev/null || true

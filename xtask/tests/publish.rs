@@ -77,8 +77,9 @@ fn a_render_killed_mid_write_leaves_the_previous_output_byte_for_byte() {
     let before = files(&root.path().join("dist"));
     assert_eq!(
         before.len(),
-        2 * 2 * (1 + 1 + 400 + 2) + 2 + 2 + 4 + 1,
-        "pages (with the overview), es's translation status, chooser, stylesheet, script, favicon, 404.html, robots.txt, manifest"
+        2 * 2 * (1 + 1 + 400 + 2) + 2 + 2 + 4 + 2 + 2 + 1,
+        "pages (with the overview; no moves without --moves), es's translation status, chooser, stylesheet, script, favicon, 404.html, \
+         robots.txt, the search indexes, search.js, elasticlunr.min.js, manifest"
     );
 
     let skill = root.path().join("locales/en/content.ftl");

@@ -127,6 +127,29 @@ pub const MATRIX_MANDATORY_FROM: InterfaceMessage = message("ui-matrix-mandatory
 pub const MATRIX_OPTIONAL_FROM: InterfaceMessage = message("ui-matrix-optional-from", &["level"], false);
 pub const MATRIX_TOTALS: InterfaceMessage = message("ui-matrix-totals", &[], false);
 
+/// The label of the search box on every HTML page.
+pub const SEARCH_LABEL: InterfaceMessage = message("ui-search-label", &[], false);
+/// How many skills and roles a search found. `$count` is filled in by the page's script, so it
+/// is not a plural select: the translation must read well with any number.
+pub const SEARCH_RESULTS: InterfaceMessage = message("ui-search-results", &["count"], false);
+pub const SEARCH_NONE: InterfaceMessage = message("ui-search-none", &[], false);
+/// Said when the search index could not be loaded.
+pub const SEARCH_ERROR: InterfaceMessage = message("ui-search-error", &[], false);
+/// The moves page of a role: its title. `$role`: the role's name.
+pub const MOVES_TITLE: InterfaceMessage = message("ui-moves-title", &["role"], false);
+/// Under the title, and the page's meta description. `$role`: the role's name.
+pub const MOVES_INTRO: InterfaceMessage = message("ui-moves-intro", &["role"], false);
+/// The link from a role's page to its moves page.
+pub const MOVES_LINK: InterfaceMessage = message("ui-moves-link", &[], false);
+/// The label of the list of moves at the top of the moves page.
+pub const MOVES_CONTENTS: InterfaceMessage = message("ui-moves-contents", &[], false);
+/// The heading of one move. `$from`, `$to`: role names; `$from-level`, `$to-level`: level names.
+pub const MOVE_HEADING: InterfaceMessage = message("ui-move-heading", &["from", "from-level", "to", "to-level"], false);
+pub const MOVE_SHARED: InterfaceMessage = message("ui-move-shared", &[], false);
+pub const MOVE_GAIN: InterfaceMessage = message("ui-move-gain", &[], false);
+pub const MOVE_LEAVE: InterfaceMessage = message("ui-move-leave", &[], false);
+pub const MOVE_NONE: InterfaceMessage = message("ui-move-none", &[], false);
+
 /// Every interface message the product uses, in the order of `locales/en/ui.ftl`.
 pub const ALL: &[InterfaceMessage] = &[
     LANGUAGE_NAME,
@@ -216,6 +239,19 @@ pub const ALL: &[InterfaceMessage] = &[
     MATRIX_MANDATORY_FROM,
     MATRIX_OPTIONAL_FROM,
     MATRIX_TOTALS,
+    SEARCH_LABEL,
+    SEARCH_RESULTS,
+    SEARCH_NONE,
+    SEARCH_ERROR,
+    MOVES_TITLE,
+    MOVES_INTRO,
+    MOVES_LINK,
+    MOVES_CONTENTS,
+    MOVE_HEADING,
+    MOVE_SHARED,
+    MOVE_GAIN,
+    MOVE_LEAVE,
+    MOVE_NONE,
 ];
 
 /// The table's entry for `id`, if it is an interface message.

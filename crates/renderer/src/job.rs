@@ -34,6 +34,9 @@ pub enum Page {
     TranslationStatus,
     /// Every skill against every role: when each becomes mandatory, counts per level.
     Overview,
+    /// From a role to every other role, at each level: to the same level and one level up, what
+    /// both need, what to gain and what is left behind (`moves/<role>`).
+    Moves(Id),
 }
 
 impl Page {
@@ -45,6 +48,7 @@ impl Page {
             Page::Role(id) => format!("roles/{id}"),
             Page::TranslationStatus => "translation-status".to_owned(),
             Page::Overview => "overview".to_owned(),
+            Page::Moves(id) => format!("moves/{id}"),
         }
     }
 
@@ -52,7 +56,7 @@ impl Page {
     pub(crate) fn to_locale_root(&self) -> &'static str {
         match self {
             Page::Index | Page::TranslationStatus | Page::Overview => "",
-            Page::Skill(_) | Page::Role(_) => "../",
+            Page::Skill(_) | Page::Role(_) | Page::Moves(_) => "../",
         }
     }
 }
@@ -70,6 +74,8 @@ pub enum Job {
     Export { locale: usize, format: ExportFormat },
     /// Another file at the top of the output, shared by the HTML pages.
     Asset(Asset),
+    /// One locale's search index, `<lang>/search-index.js` (see [`crate::search`]).
+    SearchIndex { locale: usize },
 }
 
 /// A format of the per-locale data exports.
@@ -106,6 +112,10 @@ pub enum Asset {
     Robots,
     /// `sitemap.xml`: every HTML page, only when the site's base URL is known.
     Sitemap,
+    /// `search.js`: the search box of every HTML page.
+    SearchScript,
+    /// `elasticlunr.min.js`: the search engine `search.js` loads on demand (vendored, MIT).
+    SearchEngine,
 }
 
 impl Asset {
@@ -117,6 +127,8 @@ impl Asset {
             Asset::NotFound => "404.html",
             Asset::Robots => "robots.txt",
             Asset::Sitemap => "sitemap.xml",
+            Asset::SearchScript => SEARCH_SCRIPT_PATH,
+            Asset::SearchEngine => SEARCH_ENGINE_PATH,
         }
     }
 
@@ -128,6 +140,8 @@ impl Asset {
             Asset::NotFound => "404.html",
             Asset::Robots => "robots.txt",
             Asset::Sitemap => "sitemap.xml",
+            Asset::SearchScript => "search.js",
+            Asset::SearchEngine => "elasticlunr.min.js",
         }
     }
 }
@@ -148,3 +162,7 @@ pub struct RenderedFile {
 pub(crate) const STYLESHEET_PATH: &str = "ladder.css";
 pub(crate) const SCRIPT_PATH: &str = "ladder.js";
 pub(crate) const FAVICON_PATH: &str = "favicon.svg";
+pub(crate) const SEARCH_SCRIPT_PATH: &str = "search.js";
+pub(crate) const SEARCH_ENGINE_PATH: &str = "elasticlunr.min.js";
+/// A locale's search index, in its directory.
+pub(crate) const SEARCH_INDEX_FILE: &str = "search-index.js";

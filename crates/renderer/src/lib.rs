@@ -29,6 +29,7 @@ mod error;
 mod escape;
 pub mod export;
 mod job;
+pub mod search;
 mod site;
 mod templates;
 mod views;
@@ -82,6 +83,10 @@ impl Renderer {
                 // Exports are always rendered: they are few, and cheap next to the pages.
                 return Ok(RenderedFile { path, bytes, problems, fingerprint: None });
             }
+            Job::SearchIndex { locale } => {
+                let bytes = search::index_script(site, *locale, &mut problems)?;
+                return Ok(RenderedFile { path, bytes, problems, fingerprint: None });
+            }
             Job::Stylesheet => ("ladder.css".to_owned(), Value::UNDEFINED),
             Job::Asset(asset) => {
                 (asset.template().to_owned(), Value::from_serialize(views::asset(site, *asset, &mut problems)))
@@ -103,6 +108,7 @@ impl Renderer {
                     Page::Role(id) => ("role", Value::from_serialize(builder.role(id))),
                     Page::TranslationStatus => ("translation-status", Value::from_serialize(builder.status())),
                     Page::Overview => ("overview", Value::from_serialize(builder.overview())),
+                    Page::Moves(id) => ("moves", Value::from_serialize(builder.moves(id))),
                 };
                 fingerprint = self.digest(site, job, builder.finish_deps());
                 problems = builder.problems;
@@ -139,6 +145,9 @@ impl Renderer {
             Page::Overview => {
                 builder.overview();
             }
+            Page::Moves(id) => {
+                builder.moves(id);
+            }
             Page::TranslationStatus => {}
         }
         self.digest(site, job, builder.finish_deps())
@@ -154,7 +163,7 @@ impl Renderer {
         hasher.update(site.digest().as_bytes());
         let _ = write!(hasher, "{locale} {format:?} {page:?}\0");
         match page {
-            Page::Index | Page::Role(_) | Page::Overview => {
+            Page::Index | Page::Role(_) | Page::Overview | Page::Moves(_) => {
                 hasher.update(site.catalog_digest().as_bytes());
             }
             Page::Skill(id) => {

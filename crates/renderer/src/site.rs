@@ -21,6 +21,8 @@ pub struct Site<'a> {
     /// `hreflang` links and the sitemap exist only when it is known. Links between pages are
     /// relative whatever it is.
     pub(crate) base_url: Option<String>,
+    /// Whether the roles' moves pages are rendered (`--moves`), so role pages link to them.
+    pub(crate) moves: bool,
     /// Each locale's translation status, computed for its first status page and shared by the
     /// other format's: it walks every message of the locale.
     pub(crate) statuses: Vec<OnceLock<TranslationStatus>>,
@@ -70,6 +72,7 @@ impl<'a> Site<'a> {
                 groups,
                 levels,
                 base_url: None,
+                moves: false,
             },
             problems,
         )
@@ -132,6 +135,22 @@ impl<'a> Site<'a> {
         self
     }
 
+    /// The site with the roles' moves pages (`--moves`): role pages link to them.
+    #[must_use]
+    pub fn with_moves(mut self, moves: bool) -> Site<'a> {
+        self.moves = moves;
+        // Role pages link to them or not: part of the site's digest.
+        let mut hasher = blake3::Hasher::new();
+        hasher.update(self.digest.as_bytes());
+        let _ = write!(hasher, "moves {moves}");
+        self.digest = hasher.finalize();
+        self
+    }
+
+    pub fn moves(&self) -> bool {
+        self.moves
+    }
+
     pub fn base_url(&self) -> Option<&str> {
         self.base_url.as_deref()
     }
@@ -167,6 +186,9 @@ impl<'a> Site<'a> {
                 PathBuf::from(format!("{}/ladder.{}", self.localizers[*locale].locale(), format.extension()))
             }
             Job::Asset(asset) => PathBuf::from(asset.file_name()),
+            Job::SearchIndex { locale } => {
+                PathBuf::from(format!("{}/{}", self.localizers[*locale].locale(), crate::job::SEARCH_INDEX_FILE))
+            }
         }
     }
 

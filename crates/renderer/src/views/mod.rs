@@ -4,8 +4,10 @@
 mod assets;
 mod chooser;
 mod index;
+mod moves;
 mod overview;
 mod role;
+mod search;
 mod skill;
 mod status;
 
@@ -106,6 +108,11 @@ pub(crate) struct TextSegment {
 }
 
 impl Text {
+    /// The plain text, for what is derived from it (a Markdown heading's anchor).
+    pub(crate) fn plain(&self) -> String {
+        self.0.get_attr("text").ok().and_then(|text| text.as_str().map(str::to_owned)).unwrap_or_default()
+    }
+
     fn new(
         text: &str,
         lang: Option<String>,
@@ -212,6 +219,8 @@ pub(crate) struct Chrome {
     nav_breadcrumb: Text,
     /// From the index to this page, which comes last, without a link.
     breadcrumb: Vec<Crumb>,
+    /// The search box (`views/search.rs`), on HTML pages.
+    search: Option<self::search::SearchBox>,
 }
 
 /// A step of the breadcrumb trail; the current page has no `href`.
@@ -542,6 +551,7 @@ impl<'s, 'a> ViewBuilder<'s, 'a> {
             alternates,
             nav_breadcrumb: self.ui(interface::NAV_BREADCRUMB),
             breadcrumb,
+            search: self.search_box(),
         }
     }
 }

@@ -13,6 +13,8 @@ pub(crate) struct RoleView {
     page: Chrome,
     title: Text,
     intro: Text,
+    /// The moves from this role to the others (`views/moves.rs`), when they are rendered.
+    moves: Option<Link>,
     labels: RoleLabels,
     levels: Vec<RoleLevel>,
 }
@@ -139,6 +141,10 @@ impl ViewBuilder<'_, '_> {
             page,
             title,
             intro: self.ui(interface::ROLE_INTRO),
+            moves: self.site.moves().then(|| Link {
+                name: self.ui(interface::MOVES_LINK),
+                href: self.site.local_href(self.page, &Page::Moves(role.clone()), self.format),
+            }),
             labels: RoleLabels {
                 table: self.table_labels(interface::TABLE_SKILL),
                 no_skills: self.ui(interface::ROLE_NO_SKILLS),

@@ -1,0 +1,185 @@
+//! The search index of one locale: `<lang>/search-index.js`.
+//!
+//! The index is an [elasticlunr](https://github.com/weixsong/elasticlunr.js) index built with
+//! elasticlunr-rs (as mdBook builds its own), so the browser loads it with the stock
+//! `elasticlunr.min.js` (vendored in the templates). It is a script that assigns a global
+//! (`window.ladderSearchIndex`), not JSON, because a page opened from `file://` cannot `fetch`
+//! a file but can load a script; `search.js` loads both on demand.
+//!
+//! One document per skill (its name, summary and every requirement description) and per role
+//! (its name), in the locale's text with fallbacks. Text is **folded** on both sides: Unicode NFD,
+//! combining marks removed, lower case ([`fold`]; `search.js` does the same to the query), so
+//! `funcion` finds "función" and `ЁЖ` finds "еж". The pipeline has no stemmer and no stop words,
+//! the same for every language; `search.js` asks for prefix matches (`expand`) instead.
+
+use elasticlunr::pipeline::{FnWrapper, Pipeline};
+use elasticlunr::{Index, IndexBuilder, Language};
+use ladder_i18n::{Problem, message_ids};
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use crate::error::RenderError;
+use crate::job::{Format, Page};
+use crate::site::Site;
+
+/// The name `search.js` registers its own fold function under.
+pub const PIPELINE_FUNCTION: &str = "ladder-fold";
+/// The global the index script assigns.
+pub const GLOBAL: &str = "ladderSearchIndex";
+/// The indexed fields, most important first (`search.js` boosts them in this order).
+pub const FIELDS: [&str; 3] = ["title", "summary", "body"];
+
+/// NFD, without combining marks, in lower case: what both the index and the query are made of.
+pub fn fold(text: &str) -> String {
+    text.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
+}
+
+/// The folded words of `text`: runs of letters and digits.
+pub fn tokens(text: &str) -> Vec<String> {
+    fold(text).split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).map(str::to_owned).collect()
+}
+
+#[expect(clippy::needless_pass_by_value, reason = "elasticlunr's pipeline functions take the token by value")]
+fn fold_token(token: String) -> Option<String> {
+    let folded = fold(&token);
+    (!folded.is_empty()).then_some(folded)
+}
+
+/// Tokenizing and the pipeline, the same for every locale.
+struct Folded;
+
+impl Language for Folded {
+    fn name(&self) -> String {
+        "Ladder".to_owned()
+    }
+
+    fn code(&self) -> String {
+        "ladder".to_owned()
+    }
+
+    fn tokenize(&self, text: &str) -> Vec<String> {
+        tokens(text)
+    }
+
+    fn make_pipeline(&self) -> Pipeline {
+        Pipeline { queue: vec![Box::new(FnWrapper(PIPELINE_FUNCTION.to_owned(), fold_token))] }
+    }
+}
+
+/// What a result shows, by document number (the index's `ref`).
+#[derive(Debug, Serialize)]
+struct Document {
+    /// `skill` or `role`.
+    kind: &'static str,
+    name: String,
+    summary: String,
+    /// The page, relative to the locale's directory (`skills/x.html`).
+    path: String,
+}
+
+#[derive(Serialize)]
+struct IndexScript<'i> {
+    docs: Vec<Document>,
+    index: &'i Index,
+}
+
+/// A searchable document of the index, as [`documents`] lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub kind: &'static str,
+    pub path: String,
+    /// Name, summary and body, as looked up (not folded).
+    pub fields: [String; 3],
+}
+
+/// Every document of `locale`'s index: skills in catalog order, then roles.
+pub fn documents(site: &Site<'_>, locale: usize, problems: &mut Vec<Problem>) -> Vec<Entry> {
+    let catalog = site.catalog;
+    let localizer = &site.localizers[locale];
+    let mut entries = Vec::new();
+    for skill in catalog.skills() {
+        let id = message_ids::skill(skill.id());
+        let name = localizer.message(&id, problems).text.into_owned();
+        let summary = localizer.attribute(&id, message_ids::SUMMARY, problems).text.into_owned();
+        let body: Vec<String> = skill
+            .requirements()
+            .iter()
+            .map(|req| {
+                localizer
+                    .message(&message_ids::requirement(skill.id(), &req.role, &req.level), problems)
+                    .text
+                    .into_owned()
+            })
+            .collect();
+        let path = format!("{}.{}", Page::Skill(skill.id().clone()).stem(), Format::Html.extension());
+        entries.push(Entry { kind: "skill", path, fields: [name, summary, body.join("\n")] });
+    }
+    for role in catalog.roles() {
+        let name = localizer.message(&message_ids::role(role), problems).text.into_owned();
+        let path = format!("{}.{}", Page::Role(role.clone()).stem(), Format::Html.extension());
+        entries.push(Entry { kind: "role", path, fields: [name, String::new(), String::new()] });
+    }
+    entries
+}
+
+/// The index of `locale` as an elasticlunr index.
+pub fn build(entries: &[Entry]) -> Index {
+    let mut index = IndexBuilder::with_language(Box::new(Folded)).save_docs(false).add_fields(FIELDS).build();
+    for (number, entry) in entries.iter().enumerate() {
+        index.add_doc(&number.to_string(), &entry.fields);
+    }
+    index
+}
+
+/// `<lang>/search-index.js`: `window.ladderSearchIndex = {"docs": [...], "index": {...}};`.
+pub(crate) fn index_script(
+    site: &Site<'_>,
+    locale: usize,
+    problems: &mut Vec<Problem>,
+) -> Result<Vec<u8>, RenderError> {
+    let entries = documents(site, locale, problems);
+    let index = build(&entries);
+    let docs = entries
+        .into_iter()
+        .map(|entry| {
+            let [name, summary, _] = entry.fields;
+            Document { kind: entry.kind, name, summary, path: entry.path }
+        })
+        .collect();
+    let json = serde_json::to_string(&IndexScript { docs, index: &index })
+        .map_err(|err| RenderError::new(format!("cannot serialize the search index: {err}")))?;
+    Ok(format!("window.{GLOBAL} = {json};\n").into_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_drops_accents_and_case_in_every_script() {
+        assert_eq!(fold("Función"), "funcion");
+        assert_eq!(fold("FUNCIÓN"), "funcion");
+        // Decomposed input folds the same as composed input.
+        assert_eq!(fold("Func\u{0069}o\u{0301}n"), "funcion");
+        assert_eq!(fold("Ёлка Й"), "елка и");
+        assert_eq!(fold("Ñandú Çà"), "nandu ca");
+        assert_eq!(
+            tokens("Cloud-Functions, AWS Lambda/Step (Función)"),
+            ["cloud", "functions", "aws", "lambda", "step", "funcion"]
+        );
+    }
+
+    #[test]
+    fn the_pipeline_is_the_one_search_js_registers() {
+        let index = build(&[Entry {
+            kind: "skill",
+            path: "skills/x.html".to_owned(),
+            fields: ["Función".to_owned(), String::new(), String::new()],
+        }]);
+        let json = serde_json::to_value(&index).unwrap_or_default();
+        assert_eq!(json["pipeline"], serde_json::json!([PIPELINE_FUNCTION]));
+        assert_eq!(json["fields"], serde_json::json!(FIELDS));
+        assert!(json["index"]["title"]["root"]["f"]["u"]["n"]["c"]["i"]["o"]["n"]["docs"]["0"].is_object());
+    }
+}
