@@ -50,7 +50,7 @@ fn lookup_with_fallback(bencher: Bencher<'_, '_>) {
 }
 
 fn page_job(site: &Site<'_>, page: Page, format: Format) -> Job {
-    let locale = site.localizers().iter().position(|l| l.locale().to_string() == "ru").unwrap();
+    let locale = site.localizers().iter().position(|l| *l.locale() == "ru").unwrap();
     Job::Page { locale, page, format }
 }
 
