@@ -50,7 +50,7 @@
 //! Anything else is refused rather than deleted by the swap, as is an `--out` that overlaps an
 //! input directory.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 use std::fs::{self, File, Metadata, OpenOptions, TryLockError};
 use std::io::{self, ErrorKind};
@@ -232,6 +232,8 @@ pub(crate) struct Publisher {
     created: Vec<PathBuf>,
     previous: Manifest,
     records: Mutex<BTreeMap<String, Entry>>,
+    /// Directories of staging made so far: most files go into a directory made already.
+    made_dirs: Mutex<HashSet<PathBuf>>,
     unchanged: AtomicUsize,
     committed: bool,
 }
@@ -272,6 +274,7 @@ impl Publisher {
             created: Vec::new(),
             previous: Manifest::default(),
             records: Mutex::new(BTreeMap::new()),
+            made_dirs: Mutex::new(HashSet::new()),
             unchanged: AtomicUsize::new(0),
             committed: false,
         };
@@ -517,8 +520,14 @@ impl Publisher {
         };
         let target = self.staging.join(rel);
         if let Some(parent) = target.parent() {
-            // create_dir_all tolerates other threads creating the same directories.
-            fs::create_dir_all(parent).map_err(|source| self.error("create", parent, source))?;
+            let made = |dirs: &Mutex<HashSet<PathBuf>>| {
+                dirs.lock().unwrap_or_else(std::sync::PoisonError::into_inner).contains(parent)
+            };
+            if !made(&self.made_dirs) {
+                // create_dir_all tolerates other threads creating the same directories.
+                fs::create_dir_all(parent).map_err(|source| self.error("create", parent, source))?;
+                self.made_dirs.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(parent.to_path_buf());
+            }
         }
         Ok((key, target))
     }
