@@ -85,7 +85,8 @@ impl Renderer {
             }
             Job::SearchIndex { locale } => {
                 let bytes = search::index_script(site, *locale, &mut problems)?;
-                return Ok(RenderedFile { path, bytes, problems, fingerprint: None });
+                let fingerprint = Some(search_digest(site, *locale));
+                return Ok(RenderedFile { path, bytes, problems, fingerprint });
             }
             Job::Stylesheet => ("ladder.css".to_owned(), Value::UNDEFINED),
             Job::Asset(asset) => {
@@ -130,6 +131,9 @@ impl Renderer {
     /// digests mean equal bytes for the same program; the caller adds the program's identity.
     /// `None` for the language chooser and the stylesheet, which are always rendered.
     pub fn fingerprint(&self, site: &Site<'_>, job: &Job) -> Option<blake3::Hash> {
+        if let Job::SearchIndex { locale } = job {
+            return Some(search_digest(site, *locale));
+        }
         let Job::Page { locale, page, format } = job else { return None };
         let mut builder = ViewBuilder::new(site, *locale, page, *format, Mode::Record);
         match page {
@@ -184,4 +188,19 @@ impl Renderer {
     fn error(&self, err: &minijinja::Error) -> RenderError {
         RenderError::from_minijinja(err, self.overrides.as_deref())
     }
+}
+
+/// What a locale's search index depends on: the site's locales and names, the whole catalog, and
+/// every message of the locale's chain (names, summaries, descriptions, the interface); rebuilding
+/// it for nothing was the largest part of a re-render with nothing changed.
+fn search_digest(site: &Site<'_>, locale: usize) -> blake3::Hash {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(b"ladder-search-index 1\0");
+    hasher.update(site.digest().as_bytes());
+    hasher.update(site.catalog_digest().as_bytes());
+    let _ = write!(hasher, "{locale}\0");
+    let mut deps = Vec::new();
+    site.localizers[locale].fingerprint_all(&mut deps);
+    hasher.update(&deps);
+    hasher.finalize()
 }
