@@ -6,30 +6,16 @@
 
 #![allow(clippy::unwrap_used, reason = "a failed unwrap in a test is a failed test")]
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use ladder_renderer::{Format, Job, Renderer, Site};
-use xtask::flags::{LocaleSelection, RenderOptions};
+use support::{copy_tree, workspace};
+use xtask::flags::RenderOptions;
 use xtask::render::{self, Report};
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_tree(&path, &target);
-        } else {
-            fs::copy(&path, &target).unwrap();
-        }
-    }
-}
 
 /// The default catalog and locales with a second skill (`extra`, a copy of the first), and the
 /// embedded templates as an overrides directory, so that a test can edit any of them.
@@ -51,18 +37,7 @@ fn input() -> tempfile::TempDir {
 }
 
 fn options(input: &Path, out: &Path) -> RenderOptions {
-    RenderOptions {
-        locales: LocaleSelection::All,
-        formats: vec![Format::Markdown, Format::Html],
-        exports: Vec::new(),
-        moves: false,
-        base_url: None,
-        catalog_dir: input.join("catalog"),
-        locales_dir: input.join("locales"),
-        out_dir: out.to_path_buf(),
-        templates_dir: Some(input.join("templates")),
-        threads: None,
-    }
+    RenderOptions { templates_dir: Some(input.join("templates")), ..RenderOptions::for_project(input, out) }
 }
 
 /// Every file below `dir` but the manifest, by relative path.

@@ -7,29 +7,15 @@
 
 #![allow(clippy::unwrap_used, reason = "a failed unwrap in a test is a failed test")]
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use ladder_renderer::Format;
 use proptest::prelude::*;
-use xtask::flags::{LocaleSelection, RenderOptions};
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &to.join(entry.file_name()));
-        } else {
-            fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-        }
-    }
-}
+use support::{copy_tree, workspace};
+use xtask::flags::RenderOptions;
 
 fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut found = BTreeMap::new();
@@ -55,18 +41,7 @@ fn render_with(file: &str, text: &[u8]) {
     let dir = work.path();
     copy_tree(&workspace().join("catalog"), &dir.join("catalog"));
     copy_tree(&workspace().join("locales"), &dir.join("locales"));
-    let options = RenderOptions {
-        locales: LocaleSelection::All,
-        formats: vec![Format::Markdown, Format::Html],
-        exports: Vec::new(),
-        moves: false,
-        catalog_dir: dir.join("catalog"),
-        locales_dir: dir.join("locales"),
-        out_dir: dir.join("out"),
-        templates_dir: None,
-        threads: Some(1),
-        base_url: None,
-    };
+    let options = RenderOptions { threads: Some(1), ..RenderOptions::for_project(dir, &dir.join("out")) };
     xtask::render::run(&options).unwrap();
     let before = files(&dir.join("out"));
     fs::write(dir.join(file), text).unwrap();

@@ -5,31 +5,17 @@
 #![allow(clippy::unwrap_used, reason = "a failed unwrap in a test is a failed test")]
 #![allow(clippy::print_stderr, reason = "a skipped assertion says why")]
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use ladder_renderer::Format;
+use support::{copy_tree, workspace};
 use xtask::flags::{LocaleSelection, RenderOptions};
 use xtask::render::{self, Failure};
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_tree(&path, &target);
-        } else {
-            fs::copy(&path, &target).unwrap();
-        }
-    }
-}
 
 /// The default catalog and locales, plus `extra` copies of its skill (`extra-0`, `extra-1`...).
 fn input(extra: usize) -> tempfile::TempDir {
@@ -50,18 +36,7 @@ fn input(extra: usize) -> tempfile::TempDir {
 }
 
 fn options(input: &Path, out: &Path) -> RenderOptions {
-    RenderOptions {
-        locales: LocaleSelection::All,
-        formats: vec![Format::Markdown, Format::Html],
-        exports: Vec::new(),
-        moves: false,
-        catalog_dir: input.join("catalog"),
-        locales_dir: input.join("locales"),
-        out_dir: out.to_path_buf(),
-        templates_dir: None,
-        threads: None,
-        base_url: None,
-    }
+    RenderOptions::for_project(input, out)
 }
 
 /// What a file is, as far as a sync tool can tell: inode, mtime, bytes.

@@ -3,31 +3,19 @@
 
 #![allow(clippy::unwrap_used, reason = "a failed unwrap in a test is a failed test")]
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use ladder_renderer::Format;
+use support::workspace;
 use xtask::flags::{LocaleSelection, RenderOptions};
 use xtask::render::{self, Failure};
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
-}
-
 fn options(input: &Path, out: &Path) -> RenderOptions {
-    RenderOptions {
-        locales: LocaleSelection::All,
-        formats: vec![Format::Markdown, Format::Html],
-        exports: Vec::new(),
-        moves: true,
-        catalog_dir: input.join("catalog"),
-        locales_dir: input.join("locales"),
-        out_dir: out.to_path_buf(),
-        templates_dir: None,
-        threads: None,
-        base_url: None,
-    }
+    // The default catalog is small: its moves pages are checked with everything else.
+    RenderOptions { moves: true, ..RenderOptions::for_project(input, out) }
 }
 
 /// Every file below `dir`, by path relative to it with `/` separators; not the manifest, which

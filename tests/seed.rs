@@ -10,7 +10,6 @@
 use std::fs;
 use std::path::Path;
 
-use ladder_renderer::Format;
 use xtask::flags::{LocaleSelection, RenderOptions};
 
 const LEVELS: [&str; 5] = ["Junior", "Middle", "Senior", "Lead", "Principal"];
@@ -76,15 +75,7 @@ fn render_es() -> (tempfile::TempDir, String, String) {
     let out = tempfile::tempdir().unwrap();
     let options = RenderOptions {
         locales: LocaleSelection::Only(vec!["es".parse().unwrap()]),
-        formats: vec![Format::Markdown, Format::Html],
-        exports: Vec::new(),
-        moves: false,
-        catalog_dir: workspace.join("catalog"),
-        locales_dir: workspace.join("locales"),
-        out_dir: out.path().to_path_buf(),
-        templates_dir: None,
-        threads: None,
-        base_url: None,
+        ..RenderOptions::for_project(workspace, out.path())
     };
     xtask::render::run(&options).unwrap();
     let read =

@@ -157,6 +157,30 @@ pub struct RenderOptions {
     pub base_url: Option<String>,
 }
 
+impl RenderOptions {
+    /// What a plain `cargo xtask render --catalog … --locales … --out …` does: every locale,
+    /// Markdown and HTML, no exports, no moves pages, embedded templates, one thread per core.
+    pub fn new(catalog_dir: PathBuf, locales_dir: PathBuf, out_dir: PathBuf) -> RenderOptions {
+        RenderOptions {
+            locales: LocaleSelection::All,
+            formats: vec![Format::Markdown, Format::Html],
+            exports: Vec::new(),
+            moves: false,
+            catalog_dir,
+            locales_dir,
+            out_dir,
+            templates_dir: None,
+            threads: None,
+            base_url: None,
+        }
+    }
+
+    /// [`RenderOptions::new`] for a project directory holding `catalog/` and `locales/`.
+    pub fn for_project(project: &Path, out_dir: &Path) -> RenderOptions {
+        RenderOptions::new(project.join("catalog"), project.join("locales"), out_dir.to_path_buf())
+    }
+}
+
 /// An absolute `http` or `https` URL with a host, no query or fragment; a final `/` is added.
 fn parse_base_url(text: &str) -> Result<String, String> {
     let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"));
