@@ -3,7 +3,8 @@
 // checked with axe-core in light and dark, at phone width and in print; plus the Markdown
 // (markdownlint) and every link and anchor of the output, offline.
 //
-// Sites: LADDER_DIST (default target/ci-dist), LADDER_RTL (default target/ci-case/right-to-left)
+// Sites: LADDER_DIST (default target/ci-dist), LADDER_RTL (default target/ci-case/right-to-left),
+// LADDER_TRICKY (target/ci-case/tricky-text), LADDER_PSEUDO (target/ci-case/pseudolocales)
 // and LADDER_SEARCH (default target/ci-case/search: Spanish content with accents), rendered by
 // .ci/run. Screenshots go to target/browser-artifacts/.
 import { test, before, after } from 'node:test';
@@ -23,6 +24,8 @@ const root = resolve(here, '../..');
 const DIST = resolve(root, process.env.LADDER_DIST || 'target/ci-dist');
 const RTL = resolve(root, process.env.LADDER_RTL || 'target/ci-case/right-to-left');
 const SEARCH = resolve(root, process.env.LADDER_SEARCH || 'target/ci-case/search');
+const TRICKY = resolve(root, process.env.LADDER_TRICKY || 'target/ci-case/tricky-text');
+const PSEUDO = resolve(root, process.env.LADDER_PSEUDO || 'target/ci-case/pseudolocales');
 const ARTIFACTS = resolve(root, 'target/browser-artifacts');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const CSP = "default-src 'self'";
@@ -34,7 +37,7 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 
 // Serves /site/… from DIST, /rtl/… from RTL and /search/… from SEARCH, 404.html for a missing
 // file, with the CSP.
 function serve() {
-  const mounts = { site: DIST, rtl: RTL, search: SEARCH };
+  const mounts = { site: DIST, rtl: RTL, search: SEARCH, tricky: TRICKY, pseudo: PSEUDO };
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     const [, mount, ...rest] = path.split('/');
@@ -176,6 +179,13 @@ async function allPages() {
     ...PAGE_TYPES('ru').map((p) => `/site/${p}`),
     ...RTL_PAGES.map((p) => `/rtl/${p}`), `/rtl/${await rtlRole()}`, '/rtl/ar/moves/developer.html',
     '/search/es/moves/cloud-engineer.html',
+    // The other cases: markup-like and very long text, a regional locale, and the pseudolocales
+    // (40 % longer, and mirrored right to left).
+    ...['en', 'es-MX'].flatMap((lang) => [`${lang}/index.html`, `${lang}/skills/html-and-markdown.html`,
+      `${lang}/roles/dev.html`, `${lang}/overview.html`]).map((p) => `/tricky/${p}`),
+    '/tricky/es-MX/translation-status.html',
+    ...['en-XA', 'ar-XB'].flatMap((lang) => [`${lang}/index.html`, `${lang}/skills/serverless-functions.html`,
+      `${lang}/roles/cloud-engineer.html`, `${lang}/overview.html`]).map((p) => `/pseudo/${p}`),
   ];
 }
 
