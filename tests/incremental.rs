@@ -8,12 +8,11 @@
 
 mod support;
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
 use ladder_renderer::{Format, Job, Renderer, Site};
-use support::{copy_tree, workspace};
+use support::{copy_tree, outputs, workspace};
 use xtask::flags::RenderOptions;
 use xtask::render::{self, Report};
 
@@ -40,24 +39,6 @@ fn options(input: &Path, out: &Path) -> RenderOptions {
     RenderOptions { templates_dir: Some(input.join("templates")), ..RenderOptions::for_project(input, out) }
 }
 
-/// Every file below `dir` but the manifest, by relative path.
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut found = BTreeMap::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(current) = pending.pop() {
-        for entry in fs::read_dir(&current).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if path.file_name().unwrap() != ".ladder-manifest" {
-                let relative = path.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
-                found.insert(relative, fs::read(&path).unwrap());
-            }
-        }
-    }
-    found
-}
-
 fn edit(path: &Path, from: &str, to: &str) {
     let text = fs::read_to_string(path).unwrap();
     assert!(text.contains(from), "{} has no `{from}`", path.display());
@@ -74,13 +55,13 @@ fn after(change: impl FnOnce(&Path)) -> (Report, Vec<String>) {
     let again = render::run(&options(input.path(), &out)).unwrap();
     // Every page has a fingerprint; the files shared by the HTML pages are always rendered.
     assert_eq!(again.reused, first.files - ALWAYS_RENDERED, "a re-render without a change renders no page");
-    let before = files(&out);
+    let before = outputs(&out);
 
     change(input.path());
     let report = render::run(&options(input.path(), &out)).unwrap();
     render::run(&options(input.path(), &fresh)).unwrap();
-    let incremental = files(&out);
-    assert!(incremental == files(&fresh), "an incremental render differs from a render from scratch");
+    let incremental = outputs(&out);
+    assert!(incremental == outputs(&fresh), "an incremental render differs from a render from scratch");
     let mut changed: Vec<String> = before.keys().chain(incremental.keys()).cloned().collect();
     changed.sort();
     changed.dedup();

@@ -9,30 +9,11 @@
 
 mod support;
 
-use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
-use support::{copy_tree, workspace};
+use support::{contents, copy_tree, workspace};
 use xtask::flags::RenderOptions;
-
-fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut found = BTreeMap::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(current) = pending.pop() {
-        let Ok(entries) = fs::read_dir(&current) else { continue };
-        for entry in entries {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                found.insert(path.strip_prefix(dir).unwrap().to_path_buf(), fs::read(&path).unwrap());
-            }
-        }
-    }
-    found
-}
 
 /// Publishes the default project, replaces `file` with `text`, renders again: the second render
 /// must return (no panic) and, if it fails, leave the first one's output as it was.
@@ -43,10 +24,10 @@ fn render_with(file: &str, text: &[u8]) {
     copy_tree(&workspace().join("locales"), &dir.join("locales"));
     let options = RenderOptions { threads: Some(1), ..RenderOptions::for_project(dir, &dir.join("out")) };
     xtask::render::run(&options).unwrap();
-    let before = files(&dir.join("out"));
+    let before = contents(&dir.join("out"));
     fs::write(dir.join(file), text).unwrap();
     if xtask::render::run(&options).is_err() {
-        assert!(files(&dir.join("out")) == before, "a failed render changed the output");
+        assert!(contents(&dir.join("out")) == before, "a failed render changed the output");
     }
 }
 

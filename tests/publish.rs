@@ -13,7 +13,7 @@ use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use ladder_renderer::Format;
-use support::{copy_tree, workspace};
+use support::{copy_tree, walk, workspace};
 use xtask::flags::{LocaleSelection, RenderOptions};
 use xtask::render::{self, Failure};
 
@@ -49,22 +49,14 @@ struct Seen {
 
 /// Every file below `dir` (the manifest too), by relative path with `/` separators.
 fn files(dir: &Path) -> BTreeMap<String, Seen> {
-    let mut found = BTreeMap::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(current) = pending.pop() {
-        for entry in fs::read_dir(&current).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                let meta = fs::metadata(&path).unwrap();
-                let relative = path.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
-                let mtime_ns = i128::from(meta.mtime()) * 1_000_000_000 + i128::from(meta.mtime_nsec());
-                found.insert(relative, Seen { inode: meta.ino(), mtime_ns, bytes: fs::read(&path).unwrap() });
-            }
-        }
-    }
-    found
+    walk(dir)
+        .into_iter()
+        .map(|(relative, path)| {
+            let meta = fs::metadata(&path).unwrap();
+            let mtime_ns = i128::from(meta.mtime()) * 1_000_000_000 + i128::from(meta.mtime_nsec());
+            (relative, Seen { inode: meta.ino(), mtime_ns, bytes: fs::read(&path).unwrap() })
+        })
+        .collect()
 }
 
 /// The paths whose inode, mtime or bytes differ between two listings, or that only one has.

@@ -5,38 +5,16 @@
 
 mod support;
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use support::workspace;
+use support::{outputs, workspace};
 use xtask::flags::{LocaleSelection, RenderOptions};
 use xtask::render::{self, Failure};
 
 fn options(input: &Path, out: &Path) -> RenderOptions {
     // The default catalog is small: its moves pages are checked with everything else.
     RenderOptions { moves: true, ..RenderOptions::for_project(input, out) }
-}
-
-/// Every file below `dir`, by path relative to it with `/` separators; not the manifest, which
-/// records modification times.
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut found = BTreeMap::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(current) = pending.pop() {
-        for entry in fs::read_dir(&current).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                let relative = path.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
-                if relative != ".ladder-manifest" {
-                    found.insert(relative, fs::read(&path).unwrap());
-                }
-            }
-        }
-    }
-    found
 }
 
 /// Renders `input` (a directory with `catalog/` and `locales/`) and snapshots, under
@@ -51,7 +29,7 @@ fn check_case_in(name: &str, input: &Path, locales: LocaleSelection) {
     let mut options = options(input, out.path());
     options.locales = locales;
     let result = render::run(&options);
-    let rendered = files(out.path());
+    let rendered = outputs(out.path());
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path(workspace().join("tests/snapshots").join(name));
     settings.set_prepend_module_to_snapshot(false);
@@ -198,7 +176,7 @@ fn synthetic_input(dir: &Path, n_skills: usize) {
 fn one_thread_and_many_write_identical_bytes() {
     let input = tempfile::tempdir().unwrap();
     synthetic_input(input.path(), 60);
-    let mut outputs = Vec::new();
+    let mut trees = Vec::new();
     for threads in [1, 2, 7] {
         let out = tempfile::tempdir().unwrap();
         let mut options = options(input.path(), out.path());
@@ -209,15 +187,15 @@ fn one_thread_and_many_write_identical_bytes() {
             2 * 2 * (1 + 1 + 60 + 3 + 3) + 2,
             "2 locales x 2 formats x (index, overview, skills, roles, moves), and es's translation status in 2 formats"
         );
-        outputs.push(files(out.path()));
+        trees.push(outputs(out.path()));
     }
     assert_eq!(
-        outputs[0].len(),
+        trees[0].len(),
         2 * 2 * 68 + 2 + 2 + 4 + 2 + 2,
         "pages, the language chooser, the stylesheet, the script, the favicon, 404.html, robots.txt, \
          a search index per locale, search.js and elasticlunr.min.js"
     );
-    assert!(outputs[0] == outputs[1] && outputs[1] == outputs[2], "output depends on the thread count");
+    assert!(trees[0] == trees[1] && trees[1] == trees[2], "output depends on the thread count");
 }
 
 #[test]
@@ -226,7 +204,7 @@ fn invalid_input_writes_nothing_and_keeps_the_previous_output() {
     synthetic_input(input.path(), 3);
     let out = tempfile::tempdir().unwrap();
     render::run(&options(input.path(), out.path())).unwrap();
-    let before = files(out.path());
+    let before = outputs(out.path());
 
     // A typo in a requirement, a syntax error in a translation: both reported, nothing written.
     let skill = input.path().join("catalog/skills/skill-001.yaml");
@@ -254,7 +232,7 @@ fn invalid_input_writes_nothing_and_keeps_the_previous_output() {
       |
       = help: see https://projectfluent.org/fluent/guide/ for Fluent syntax
     ");
-    assert!(files(out.path()) == before, "a failed render changed the output");
+    assert!(outputs(out.path()) == before, "a failed render changed the output");
 }
 
 #[test]
@@ -269,7 +247,7 @@ fn an_unknown_locale_is_a_usage_error() {
      |
      = help: add locales/fr/ with its .ftl files, or pick an available locale
     ");
-    assert!(files(out.path()).is_empty());
+    assert!(outputs(out.path()).is_empty());
 }
 
 #[test]
@@ -323,7 +301,7 @@ fn exports_are_published_per_locale_and_kept_by_a_render_that_does_not_ask_for_t
     let mut options = options(&workspace(), out.path());
     options.exports = vec![ExportFormat::Json, ExportFormat::Csv { bom: true }, ExportFormat::Xlsx];
     let report = render::run(&options).unwrap();
-    let rendered = files(out.path());
+    let rendered = outputs(out.path());
     assert_eq!(rendered.len(), report.files, "the report counts the exports too");
     for lang in ["en", "es", "ru"] {
         let json: serde_json::Value = serde_json::from_slice(&rendered[&format!("{lang}/ladder.json")]).unwrap();
@@ -337,7 +315,7 @@ fn exports_are_published_per_locale_and_kept_by_a_render_that_does_not_ask_for_t
     // Pages only: the exports stay, byte for byte.
     options.exports.clear();
     render::run(&options).unwrap();
-    let again = files(out.path());
+    let again = outputs(out.path());
     for lang in ["en", "es", "ru"] {
         for format in ["json", "csv", "xlsx"] {
             let path = format!("{lang}/ladder.{format}");

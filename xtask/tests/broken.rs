@@ -93,7 +93,7 @@ fn check_case(name: &str, case: &Path) {
         Some(0) => {
             for (path, (bytes, _)) in support::state(&dir.join("out")) {
                 let text = String::from_utf8_lossy(&bytes);
-                assert!(!text.contains(BIDI_CONTROLS), "{name}: a bidi control reached {}", path.display());
+                assert!(!text.contains(BIDI_CONTROLS), "{name}: a bidi control reached {path}");
             }
         }
         Some(1 | 2) => {

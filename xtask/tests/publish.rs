@@ -3,15 +3,14 @@
 
 #![allow(clippy::unwrap_used, reason = "a failed unwrap in a test is a failed test")]
 
-use std::collections::BTreeMap;
+mod support;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
-}
+use support::workspace;
 
 fn xtask(args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_xtask"));
@@ -50,23 +49,6 @@ fn synthetic_input(dir: &Path, n_skills: usize) {
     }
 }
 
-/// Every file below `dir` (the manifest too) and its bytes.
-fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut found = BTreeMap::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(current) = pending.pop() {
-        for entry in fs::read_dir(&current).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                found.insert(path.strip_prefix(dir).unwrap().to_path_buf(), fs::read(&path).unwrap());
-            }
-        }
-    }
-    found
-}
-
 #[test]
 fn a_render_killed_mid_write_leaves_the_previous_output_byte_for_byte() {
     let root = tempfile::tempdir().unwrap();
@@ -74,7 +56,7 @@ fn a_render_killed_mid_write_leaves_the_previous_output_byte_for_byte() {
     let args = ["--catalog", "catalog", "--locales", "locales", "--out", "dist", "--threads", "1"];
     let status = xtask(&args).current_dir(root.path()).stdout(Stdio::null()).status().unwrap();
     assert!(status.success());
-    let before = files(&root.path().join("dist"));
+    let before = support::contents(&root.path().join("dist"));
     assert_eq!(
         before.len(),
         2 * 2 * (1 + 1 + 400 + 2) + 2 + 2 + 4 + 2 + 2 + 1,
@@ -96,7 +78,7 @@ fn a_render_killed_mid_write_leaves_the_previous_output_byte_for_byte() {
     child.kill().unwrap();
     child.wait().unwrap();
 
-    assert!(files(&root.path().join("dist")) == before, "a killed render changed the output");
+    assert!(support::contents(&root.path().join("dist")) == before, "a killed render changed the output");
     assert!(staging.exists(), "the killed render's staging tree is gone: was it killed too late?");
 
     // The next render removes what the killed one left, and publishes.

@@ -18,27 +18,17 @@
 
 #![allow(dead_code, reason = "each test file uses the part it needs")]
 
+// The helpers the `tests` package has too, in one place.
+#[path = "../../../tests/support/mod.rs"]
+mod shared;
+
+#[allow(unused_imports, reason = "each test file uses the part it needs")]
+pub(crate) use shared::{contents, copy_tree, walk, workspace};
+
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::SystemTime;
-
-pub(crate) fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
-}
-
-pub(crate) fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
 
 /// Copies the default `catalog/` and `locales/` into `dir`.
 pub(crate) fn default_project(dir: &Path) {
@@ -98,21 +88,12 @@ fn apply_edits(edits: &Path, target: &Path) {
 }
 
 /// Every file below `dir` with its bytes and modification time, by relative path.
-pub(crate) fn state(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, SystemTime)> {
-    let mut found = BTreeMap::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(current) = pending.pop() {
-        let Ok(entries) = fs::read_dir(&current) else { continue };
-        for entry in entries {
-            let path = entry.unwrap().path();
-            let metadata = fs::symlink_metadata(&path).unwrap();
-            if metadata.is_dir() {
-                pending.push(path);
-            } else if metadata.is_file() {
-                let relative = path.strip_prefix(dir).unwrap().to_path_buf();
-                found.insert(relative, (fs::read(&path).unwrap(), metadata.modified().unwrap()));
-            }
-        }
-    }
-    found
+pub(crate) fn state(dir: &Path) -> BTreeMap<String, (Vec<u8>, SystemTime)> {
+    walk(dir)
+        .into_iter()
+        .map(|(relative, path)| {
+            let modified = fs::metadata(&path).unwrap().modified().unwrap();
+            (relative, (fs::read(&path).unwrap(), modified))
+        })
+        .collect()
 }
