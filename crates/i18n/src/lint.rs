@@ -8,19 +8,15 @@
 use std::collections::HashSet;
 use std::io::Read;
 
-use fluent_langneg::{NegotiationStrategy, negotiate_languages};
 use fluent_syntax::ast;
-use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use ladder_model::Position;
 use unic_langid::LanguageIdentifier;
 
 use crate::interface;
 use crate::locales::{LocaleData, Locales};
+use crate::plural::{CATEGORIES, plural_categories};
 use crate::problem::{Problem, ProblemKind};
 use crate::walk::{self, Element};
-
-/// The plural category keywords, in CLDR's order.
-const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
 impl Locales {
     /// Lint checks of every locale:
@@ -386,57 +382,5 @@ fn selects_inline<'s>(
 ) {
     if let ast::InlineExpression::Placeable { expression } = inline {
         selects_in(expression, visit);
-    }
-}
-
-/// The plural categories fluent-bundle can select for `locale`: the same CLDR rules, negotiated
-/// the same way (the closest locale that has rules, else English), found by selecting a category
-/// for every integer up to 1,100, some large ones and decimals from 0.0 to 3.0.
-pub(crate) fn plural_categories(locale: &LanguageIdentifier) -> Vec<&'static str> {
-    let available = PluralRules::get_locales(PluralRuleType::CARDINAL);
-    let english: LanguageIdentifier = crate::SOURCE_LOCALE.parse().unwrap_or_default();
-    let negotiated =
-        negotiate_languages(std::slice::from_ref(locale), &available, Some(&english), NegotiationStrategy::Lookup);
-    let Some(rules) =
-        negotiated.first().and_then(|tag| PluralRules::create((*tag).clone(), PluralRuleType::CARDINAL).ok())
-    else {
-        return vec!["other"];
-    };
-    let mut found = [false; 6];
-    let mut mark = |category: Result<PluralCategory, &str>| {
-        let index = match category {
-            Ok(PluralCategory::ZERO) => 0,
-            Ok(PluralCategory::ONE) => 1,
-            Ok(PluralCategory::TWO) => 2,
-            Ok(PluralCategory::FEW) => 3,
-            Ok(PluralCategory::MANY) => 4,
-            Ok(PluralCategory::OTHER) | Err(_) => 5,
-        };
-        found[index] = true;
-    };
-    for n in (0_u64..=1_100).chain([10_000, 100_000, 1_000_000, 2_000_000, 10_000_000]) {
-        mark(rules.select(n));
-    }
-    for tenths in 0..=30 {
-        mark(rules.select(format!("{}.{}", tenths / 10, tenths % 10).as_str()));
-    }
-    CATEGORIES.iter().zip(found).filter(|(_, found)| *found).map(|(name, _)| *name).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn categories(tag: &str) -> Vec<&'static str> {
-        plural_categories(&tag.parse().unwrap_or_default())
-    }
-
-    #[test]
-    fn plural_categories_follow_cldr() {
-        assert_eq!(categories("en"), ["one", "other"]);
-        assert_eq!(categories("es-MX"), ["one", "other"]);
-        assert_eq!(categories("ru"), ["one", "few", "many", "other"]);
-        assert_eq!(categories("ja"), ["other"]);
-        assert_eq!(categories("ar"), ["zero", "one", "two", "few", "many", "other"]);
     }
 }

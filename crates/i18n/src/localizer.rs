@@ -19,6 +19,7 @@ use unic_langid::{CharacterDirection, LanguageIdentifier};
 
 use crate::interface::{self, InterfaceMessage};
 use crate::locales::LocaleData;
+use crate::plural;
 use crate::problem::{Problem, ProblemKind};
 use crate::pseudo::Pseudolocale;
 use crate::resolve::{self, Reached};
@@ -98,6 +99,18 @@ impl Localized<'_> {
             self.segments.iter().map(|segment| (segment.text.as_str(), &segment.locale)).collect()
         }
     }
+}
+
+/// A plural interface message as a page's script needs it, to fill in a count it computes itself:
+/// the message formatted once per plural category a whole number can select, with `{count}` where
+/// the number goes. The script picks the pattern with `new Intl.PluralRules(rules).select(n)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PluralPatterns<'a> {
+    /// The locale whose CLDR rules fluent-bundle selects the forms with (`ru`; `en` for a
+    /// pseudolocale or a message that fell back to English).
+    pub rules: LanguageIdentifier,
+    /// Per category, in CLDR order (`one`, `few`, `many` in Russian).
+    pub patterns: Vec<(&'static str, Localized<'a>)>,
 }
 
 /// How many of the source language's messages a locale takes from the fallback.
@@ -204,6 +217,29 @@ impl Localizer {
             localized.segments = self.segments(message.id, args, texts, &localized);
         }
         localized
+    }
+
+    /// Interface message `message`, whose one variable is a plural `$count`, as [`PluralPatterns`].
+    /// Each category's pattern is the message formatted with a sample count of that category
+    /// (`101` for Russian `one`), every occurrence of the number replaced by `{count}`. Numeric
+    /// variant keys (`[0]`) select nothing here: the script sees categories only.
+    pub fn plural_patterns<'a>(&'a self, message: InterfaceMessage, problems: &mut Vec<Problem>) -> PluralPatterns<'a> {
+        // The locale whose translation is used, and so whose rules select: any count tells.
+        let found = self.interface(message, &[("count", 0_u64.into())], &mut Vec::new());
+        let index = self.chain.iter().position(|locale| locale == found.locale).unwrap_or(0);
+        let Some((rules, plural_rules)) = plural::rules(&self.data[index].locale) else {
+            let localized = self.interface(message, &[("count", 0_u64.into())], problems);
+            return PluralPatterns { rules: self.data[index].locale.clone(), patterns: vec![("other", localized)] };
+        };
+        let patterns = plural::integer_samples(&plural_rules)
+            .into_iter()
+            .map(|(category, count)| {
+                let mut localized = self.interface(message, &[("count", count.into())], problems);
+                localized.text = Cow::Owned(localized.text.replace(&count.to_string(), "{count}"));
+                (category, localized)
+            })
+            .collect();
+        PluralPatterns { rules, patterns }
     }
 
     /// An interface message that takes no variables, from the cache (filled on first use).
