@@ -135,20 +135,50 @@ pub const SEARCH_RESULTS: InterfaceMessage = message("ui-search-results", &["cou
 pub const SEARCH_NONE: InterfaceMessage = message("ui-search-none", &[], false);
 /// Said when the search index could not be loaded.
 pub const SEARCH_ERROR: InterfaceMessage = message("ui-search-error", &[], false);
-/// The moves page of a role: its title. `$role`: the role's name.
+/// The moves page (`moves.html`): its title, and the link to it from the index.
+pub const MOVES_PAGE_TITLE: InterfaceMessage = message("ui-moves-page-title", &[], false);
+/// Under the moves page's title, and its meta description.
+pub const MOVES_PAGE_INTRO: InterfaceMessage = message("ui-moves-page-intro", &[], false);
+/// The legend of the moves page's two lists.
+pub const MOVES_CHOOSE: InterfaceMessage = message("ui-moves-choose", &[], false);
+/// The label of the list of where a move starts.
+pub const MOVES_FROM: InterfaceMessage = message("ui-moves-from", &[], false);
+/// The label of the list of where a move ends.
+pub const MOVES_TO: InterfaceMessage = message("ui-moves-to", &[], false);
+/// An entry of both lists. `$role`: a role's name; `$level`: a level's name.
+pub const MOVES_POSITION: InterfaceMessage = message("ui-moves-position", &["role", "level"], false);
+/// Said without JavaScript, when the page shows one move only.
+pub const MOVES_NO_SCRIPT: InterfaceMessage = message("ui-moves-no-script", &[], false);
+/// Under each level of a role's page: the link to the moves page starting there. `$level`: its
+/// name.
+pub const MOVES_FROM_LEVEL: InterfaceMessage = message("ui-moves-from-level", &["level"], false);
+/// A role's Markdown moves page (`moves/<role>.md`, with `--moves`): its title. `$role`: the
+/// role's name.
 pub const MOVES_TITLE: InterfaceMessage = message("ui-moves-title", &["role"], false);
 /// Under the title, and the page's meta description. `$role`: the role's name.
 pub const MOVES_INTRO: InterfaceMessage = message("ui-moves-intro", &["role"], false);
-/// The link from a role's page to its moves page.
+/// The link from a role's page to the moves page (its Markdown moves page in Markdown).
 pub const MOVES_LINK: InterfaceMessage = message("ui-moves-link", &[], false);
-/// The label of the list of moves at the top of the moves page.
+/// The label of the list of moves at the top of a Markdown moves page.
 pub const MOVES_CONTENTS: InterfaceMessage = message("ui-moves-contents", &[], false);
 /// The heading of one move. `$from`, `$to`: role names; `$from-level`, `$to-level`: level names.
+/// On the moves page the script fills them in: they are texts, not something to select on.
 pub const MOVE_HEADING: InterfaceMessage = message("ui-move-heading", &["from", "from-level", "to", "to-level"], false);
 pub const MOVE_SHARED: InterfaceMessage = message("ui-move-shared", &[], false);
 pub const MOVE_GAIN: InterfaceMessage = message("ui-move-gain", &[], false);
 pub const MOVE_LEAVE: InterfaceMessage = message("ui-move-leave", &[], false);
 pub const MOVE_NONE: InterfaceMessage = message("ui-move-none", &[], false);
+/// How many skills of a move each list holds. The moves page's script fills in `$count`, with
+/// the plural form `Intl.PluralRules` selects ([`crate::Localizer::plural_patterns`]).
+pub const MOVE_SHARED_COUNT: InterfaceMessage = message("ui-move-shared-count", &["count"], true);
+pub const MOVE_GAIN_COUNT: InterfaceMessage = message("ui-move-gain-count", &["count"], true);
+pub const MOVE_LEAVE_COUNT: InterfaceMessage = message("ui-move-leave-count", &["count"], true);
+/// The three counts of a move in one sentence. `$shared`, `$gain`, `$leave`: the counts above,
+/// written out (texts the script fills in).
+pub const MOVE_SUMMARY: InterfaceMessage = message("ui-move-summary", &["shared", "gain", "leave"], false);
+/// What the moves page announces when a move is chosen. `$move`: its heading; `$summary`: its
+/// summary (texts the script fills in).
+pub const MOVE_STATUS: InterfaceMessage = message("ui-move-status", &["move", "summary"], false);
 
 /// Every interface message the product uses, in the order of `locales/en/ui.ftl`.
 pub const ALL: &[InterfaceMessage] = &[
@@ -243,6 +273,14 @@ pub const ALL: &[InterfaceMessage] = &[
     SEARCH_RESULTS,
     SEARCH_NONE,
     SEARCH_ERROR,
+    MOVES_PAGE_TITLE,
+    MOVES_PAGE_INTRO,
+    MOVES_CHOOSE,
+    MOVES_FROM,
+    MOVES_TO,
+    MOVES_POSITION,
+    MOVES_NO_SCRIPT,
+    MOVES_FROM_LEVEL,
     MOVES_TITLE,
     MOVES_INTRO,
     MOVES_LINK,
@@ -252,6 +290,11 @@ pub const ALL: &[InterfaceMessage] = &[
     MOVE_GAIN,
     MOVE_LEAVE,
     MOVE_NONE,
+    MOVE_SHARED_COUNT,
+    MOVE_GAIN_COUNT,
+    MOVE_LEAVE_COUNT,
+    MOVE_SUMMARY,
+    MOVE_STATUS,
 ];
 
 /// The table's entry for `id`, if it is an interface message.

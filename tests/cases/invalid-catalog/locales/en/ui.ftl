@@ -222,19 +222,58 @@ ui-search-none = Nothing found.
 # When the search could not start (its index did not load).
 ui-search-error = Search is unavailable.
 
-## Moves: from one role to another (moves/<role> pages).
+## Moves between roles: the moves page (moves.html), where a reader picks a move and the page's
+## script shows it, and each role's Markdown moves page (moves/<role>.md, rendered with --moves).
 
-# The page's title. $role: the role the moves start from.
+# The moves page's title, and the link to it from the index.
+ui-moves-page-title = Moves between roles
+# Under the moves page's title, and its description.
+ui-moves-page-intro = Choose a role and level you hold and one you might move to: the page lists the skills both need and how the expectation changes, the skills to gain, and those left behind. Mandatory skills come first.
+# The legend of the two lists that choose a move.
+ui-moves-choose = Choose a move
+# The label of the list of where a move starts.
+ui-moves-from = Current role and level
+# The label of the list of where a move ends.
+ui-moves-to = Target role and level
+# An entry of both lists. $role: a role's name; $level: a level's name.
+ui-moves-position = { $role }, { $level }
+# Shown when JavaScript is off: the page then shows one move, the first.
+ui-moves-no-script = Choosing a move needs JavaScript; without it, this page shows the move below only. Each role's career path lists what the role needs at every level.
+# On a role's career path, under each level: the link to the moves page, starting at that level.
+# $level: the level's name.
+ui-moves-from-level = Moving on from { $level }
+# A role's Markdown moves page: its title. $role: the role the moves start from.
 ui-moves-title = Moving on from { $role }
 # Under the title, and the page's description. $role: the role's name.
 ui-moves-intro = From each level of { $role } to each other role, at the same level and one level up: the skills both roles need and how the expectation changes, the skills to gain, and those left behind. Mandatory skills come first.
-# The link from a role's career path to its moves page.
+# The link from a role's career path to the moves page (to its Markdown moves page in Markdown).
 ui-moves-link = Moving to another role
-# The label of the list of moves at the top of the page.
+# The label of the list of moves at the top of a Markdown moves page.
 ui-moves-contents = Moves on this page
-# The heading of one move. $from, $to: role names; $from-level, $to-level: level names.
+# The heading of one move. $from, $to: role names; $from-level, $to-level: level names. On the
+# moves page the script fills them in: use them as text, do not select on them.
 ui-move-heading = From { $from }, { $from-level } to { $to }, { $to-level }
 ui-move-shared = Skills both roles need
 ui-move-gain = Skills to gain
 ui-move-leave = Skills left behind
 ui-move-none = None.
+# How many skills each list of a move holds. The moves page's script fills in $count and picks
+# the plural form by category (one, few, many, other...): numeric keys such as [0] are not seen.
+ui-move-shared-count = { $count ->
+        [one] { $count } skill both roles need
+       *[other] { $count } skills both roles need
+    }
+ui-move-gain-count = { $count ->
+        [one] { $count } skill to gain
+       *[other] { $count } skills to gain
+    }
+ui-move-leave-count = { $count ->
+        [one] { $count } skill left behind
+       *[other] { $count } skills left behind
+    }
+# A move's three counts in one sentence, under its heading. $shared, $gain, $leave: the three
+# counts above, written out (texts the script fills in).
+ui-move-summary = { $shared }, { $gain }, { $leave }.
+# Announced to screen readers when a move is chosen. $move: the move's heading; $summary: the
+# sentence above (texts the script fills in).
+ui-move-status = { $move }: { $summary }

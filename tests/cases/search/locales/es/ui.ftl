@@ -210,8 +210,17 @@ ui-search-results = Resultados: { $count }
 ui-search-none = No se encontró nada.
 ui-search-error = La búsqueda no está disponible.
 
-## Cambios de rol (páginas moves/<rol>).
+## Cambios de rol: la página de cambios (moves.html) y la página Markdown de cada rol
+## (moves/<rol>.md, con --moves).
 
+ui-moves-page-title = Cambios de rol
+ui-moves-page-intro = Elija un rol y un nivel que tiene y otro al que podría pasar: la página enumera las habilidades que ambos necesitan y cómo cambia lo que se espera, las habilidades por adquirir y las que se dejan atrás. Las obligatorias van primero.
+ui-moves-choose = Elija un cambio
+ui-moves-from = Rol y nivel actuales
+ui-moves-to = Rol y nivel de destino
+ui-moves-position = { $role }, { $level }
+ui-moves-no-script = Para elegir un cambio hace falta JavaScript; sin él, esta página solo muestra el cambio de abajo. La ruta profesional de cada rol indica lo que el rol necesita en cada nivel.
+ui-moves-from-level = Cambios desde { $level }
 ui-moves-title = Cambiar de rol desde { $role }
 ui-moves-intro = Desde cada nivel de { $role } hacia cada otro rol, en el mismo nivel y un nivel más arriba: las habilidades que ambos roles necesitan y cómo cambia lo que se espera, las habilidades por adquirir y las que se dejan atrás. Las obligatorias van primero.
 ui-moves-link = Cambiar a otro rol
@@ -221,3 +230,17 @@ ui-move-shared = Habilidades que ambos roles necesitan
 ui-move-gain = Habilidades por adquirir
 ui-move-leave = Habilidades que se dejan atrás
 ui-move-none = Ninguna.
+ui-move-shared-count = { $count ->
+        [one] { $count } habilidad que ambos roles necesitan
+       *[other] { $count } habilidades que ambos roles necesitan
+    }
+ui-move-gain-count = { $count ->
+        [one] { $count } habilidad por adquirir
+       *[other] { $count } habilidades por adquirir
+    }
+ui-move-leave-count = { $count ->
+        [one] { $count } habilidad que se deja atrás
+       *[other] { $count } habilidades que se dejan atrás
+    }
+ui-move-summary = { $shared }, { $gain } y { $leave }.
+ui-move-status = { $move }: { $summary }
