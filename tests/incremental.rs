@@ -71,8 +71,8 @@ fn after(change: impl FnOnce(&Path)) -> (Report, Vec<String>) {
 
 /// The files rendered every time: the language chooser, the stylesheet, the script, the
 /// favicon, `404.html`, `robots.txt` (no sitemap without a base URL), the search script and
-/// engine. (The search indexes are fingerprinted like pages.)
-const ALWAYS_RENDERED: usize = 8;
+/// engine, the moves script. (The search indexes and the moves data are fingerprinted like pages.)
+const ALWAYS_RENDERED: usize = 9;
 
 fn rendered(report: &Report) -> usize {
     report.files - report.reused
@@ -88,7 +88,7 @@ fn a_changed_skill_description_renders_its_pages_only() {
     // it, in both formats; plus the chooser and the stylesheet (always rendered) and the status
     // pages (they count every message).
     assert!(changed.contains(&"es/skills/extra.html".to_owned()), "{changed:?}");
-    // The search indexes too: they hold the descriptions.
+    // The search indexes too: they hold the descriptions. Not the moves data: it holds names.
     let expected = |path: &String| ["extra", "cloud-engineer", "search-index"].iter().any(|part| path.contains(part));
     assert!(changed.iter().all(expected), "{changed:?}");
     assert!(rendered(&report) <= changed.len() + ALWAYS_RENDERED + 4, "{} rendered for {changed:?}", rendered(&report));
@@ -101,8 +101,8 @@ fn a_changed_template_renders_the_pages_using_it() {
     });
     assert!(!changed.is_empty() && changed.iter().all(|path| path.contains("/skills/") && path.ends_with(".html")));
     // The fingerprint covers every template: every page is rendered again; only the three
-    // locales' search indexes, which no template makes, are carried over.
-    assert_eq!(report.reused, 3);
+    // locales' search indexes and moves data, which no template makes, are carried over.
+    assert_eq!(report.reused, 6);
 }
 
 #[test]
@@ -122,6 +122,8 @@ fn a_changed_level_name_renders_the_pages_showing_it() {
     });
     assert!(changed.contains(&"en/skills/extra.md".to_owned()), "{changed:?}");
     assert!(changed.contains(&"en/roles/cloud-engineer.html".to_owned()), "{changed:?}");
+    // The moves data holds the names, and the moves page shows them in its lists.
+    assert!(changed.contains(&"en/moves-data.js".to_owned()) && changed.contains(&"en/moves.html".to_owned()));
 }
 
 #[test]
@@ -159,11 +161,18 @@ fn a_fingerprint_without_rendering_is_the_renders() {
     for job in &jobs {
         let file = renderer.render(&site, job).unwrap();
         assert_eq!(file.fingerprint, renderer.fingerprint(&site, job), "{job:?}");
-        assert_eq!(file.fingerprint.is_none(), !matches!(job, Job::Page { .. } | Job::SearchIndex { .. }), "{job:?}");
+        assert_eq!(
+            file.fingerprint.is_none(),
+            !matches!(job, Job::Page { .. } | Job::SearchIndex { .. } | Job::MovesData { .. }),
+            "{job:?}"
+        );
         fingerprints.extend(file.fingerprint);
     }
     fingerprints.sort_unstable_by_key(|hash| *hash.as_bytes());
     fingerprints.dedup();
-    let pages = jobs.iter().filter(|job| matches!(job, Job::Page { .. } | Job::SearchIndex { .. })).count();
+    let pages = jobs
+        .iter()
+        .filter(|job| matches!(job, Job::Page { .. } | Job::SearchIndex { .. } | Job::MovesData { .. }))
+        .count();
     assert_eq!(fingerprints.len(), pages, "two pages share a fingerprint");
 }

@@ -13,7 +13,7 @@ use xtask::flags::{LocaleSelection, RenderOptions};
 use xtask::render::{self, Failure};
 
 fn options(input: &Path, out: &Path) -> RenderOptions {
-    // The default catalog is small: its moves pages are checked with everything else.
+    // The default catalog is small: its Markdown moves pages are checked with everything else.
     RenderOptions { moves: true, ..RenderOptions::for_project(input, out) }
 }
 
@@ -45,7 +45,13 @@ fn check_case_in(name: &str, input: &Path, locales: LocaleSelection) {
                     assert_eq!(embedded.map(|(_, text)| *text), Some(text.as_str()));
                     continue;
                 }
-                let text = if path.ends_with("/search-index.js") { search_index_summary(&text) } else { text };
+                let text = if path.ends_with("/search-index.js") {
+                    search_index_summary(&text)
+                } else if path.ends_with("/moves-data.js") {
+                    moves_data_summary(&text)
+                } else {
+                    text
+                };
                 insta::assert_snapshot!(path.replace('/', "__"), text);
             }
         }
@@ -85,6 +91,61 @@ fn search_index_summary(script: &str) -> String {
         words.sort();
         out.push_str(&words.join("\n"));
         out.push('\n');
+    }
+    out
+}
+
+/// A locale's moves data (`<lang>/moves-data.js`), parsed back.
+fn moves_data(script: &str) -> serde_json::Value {
+    let prefix = format!("window.{} = ", ladder_renderer::MOVES_GLOBAL);
+    let json = script.strip_prefix(&prefix).and_then(|rest| rest.strip_suffix(";\n")).unwrap();
+    serde_json::from_str(json).unwrap()
+}
+
+/// A text of the moves data as a reviewer reads it: `"text"`, or `"text" (en)` when it fell back.
+fn moves_text(data: &serde_json::Value, entry: &serde_json::Value) -> String {
+    match entry {
+        serde_json::Value::String(text) => format!("{text:?}"),
+        _ => {
+            let lang = &data["langs"][entry[1].as_u64().unwrap() as usize];
+            let (lang, dir) = (lang[0].as_str().unwrap(), lang[1].as_str().unwrap());
+            let lang = if dir.is_empty() { lang.to_owned() } else { format!("{lang} {dir}") };
+            format!("{:?} ({lang})", entry[0].as_str().unwrap())
+        }
+    }
+}
+
+/// The moves data as a reviewer reads it: the names, each role's skills at each level by id
+/// (decoded from the index lists), then the interface texts.
+fn moves_data_summary(script: &str) -> String {
+    let data = moves_data(script);
+    let mut out = String::new();
+    for list in ["levels", "roles", "skills"] {
+        out.push_str(&format!("{list}:\n"));
+        for (index, entry) in data[list].as_array().unwrap().iter().enumerate() {
+            out.push_str(&format!("  {index} {} {}\n", entry[0].as_str().unwrap(), moves_text(&data, &entry[1])));
+        }
+    }
+    out.push_str("needs (mandatory | optional):\n");
+    let skill = |index: &serde_json::Value| data["skills"][index.as_u64().unwrap() as usize][0].as_str().unwrap();
+    for (role, levels) in data["roles"].as_array().unwrap().iter().zip(data["needs"].as_array().unwrap()) {
+        for (level, lists) in data["levels"].as_array().unwrap().iter().zip(levels.as_array().unwrap()) {
+            let [mandatory, optional] =
+                [&lists[0], &lists[1]].map(|list| list.as_array().unwrap().iter().map(skill).collect::<Vec<_>>());
+            let (role, level) = (role[0].as_str().unwrap(), level[0].as_str().unwrap());
+            out.push_str(&format!("  {role} {level}: {mandatory:?} | {optional:?}\n"));
+        }
+    }
+    out.push_str("text:\n");
+    let text = data["text"].as_object().unwrap();
+    for (key, entry) in text.iter().filter(|(key, _)| *key != "counts") {
+        out.push_str(&format!("  {key}: {}\n", moves_text(&data, entry)));
+    }
+    for (key, count) in text["counts"].as_object().unwrap() {
+        out.push_str(&format!("  counts.{key} (plural rules: {}):\n", count["rules"].as_str().unwrap()));
+        for (category, entry) in count["forms"].as_object().unwrap() {
+            out.push_str(&format!("    {category}: {}\n", moves_text(&data, entry)));
+        }
     }
     out
 }
@@ -184,16 +245,17 @@ fn one_thread_and_many_write_identical_bytes() {
         let report = render::run(&options).unwrap();
         assert_eq!(
             report.pages,
-            2 * 2 * (1 + 1 + 60 + 3 + 3) + 2,
-            "2 locales x 2 formats x (index, overview, skills, roles, moves), and es's translation status in 2 formats"
+            2 * 2 * (1 + 1 + 60 + 3) + 2 + 2 * 3 + 2,
+            "2 locales x 2 formats x (index, overview, skills, roles), the moves page (HTML) and each \
+             role's moves (Markdown, --moves) per locale, and es's translation status in 2 formats"
         );
         trees.push(outputs(out.path()));
     }
     assert_eq!(
         trees[0].len(),
-        2 * 2 * 68 + 2 + 2 + 4 + 2 + 2,
+        270 + 2 + 4 + 2 + 2 + 2 + 1,
         "pages, the language chooser, the stylesheet, the script, the favicon, 404.html, robots.txt, \
-         a search index per locale, search.js and elasticlunr.min.js"
+         a search index and moves data per locale, search.js, elasticlunr.min.js and moves.js"
     );
     assert!(trees[0] == trees[1] && trees[1] == trees[2], "output depends on the thread count");
 }
@@ -320,6 +382,84 @@ fn exports_are_published_per_locale_and_kept_by_a_render_that_does_not_ask_for_t
         for format in ["json", "csv", "xlsx"] {
             let path = format!("{lang}/ladder.{format}");
             assert_eq!(again.get(&path), rendered.get(&path), "{path} kept");
+        }
+    }
+}
+
+/// The moves data is what `moves.js` builds every move from: parsed back, it must say what the
+/// catalog says, for every role, level and skill, with each name as the locale looks it up.
+#[test]
+fn the_moves_data_agrees_with_the_catalog() {
+    let synthetic = tempfile::tempdir().unwrap();
+    synthetic_input(synthetic.path(), 60);
+    for input in [synthetic.path().to_path_buf(), workspace().join("tests/cases/search"), workspace()] {
+        let out = tempfile::tempdir().unwrap();
+        render::run(&options(&input, out.path())).unwrap();
+        let catalog = ladder_model::Catalog::load(&input.join("catalog")).unwrap();
+        let locales = ladder_i18n::Locales::load(&input.join("locales")).unwrap().locales;
+        for tag in locales.available() {
+            let script = fs::read_to_string(out.path().join(format!("{tag}/moves-data.js"))).unwrap();
+            let data = moves_data(&script);
+            let localizer = locales.localizer(tag).unwrap();
+            // Each name once, in catalog order, as the locale has it (marked when it fell back).
+            let name = |message: &str| {
+                let found = localizer.message(message, &mut Vec::new());
+                let text = serde_json::Value::from(found.text.as_ref());
+                if !found.fell_back {
+                    return text;
+                }
+                let lang =
+                    data["langs"].as_array().unwrap().iter().position(|lang| lang[0] == found.locale.to_string());
+                serde_json::json!([text, lang.unwrap()])
+            };
+            let expected_levels: Vec<serde_json::Value> = catalog
+                .levels()
+                .iter()
+                .map(|level| serde_json::json!([level.as_str(), name(&ladder_i18n::message_ids::level(level))]))
+                .collect();
+            assert_eq!(data["levels"].as_array().unwrap(), &expected_levels, "{tag}");
+            let expected_roles: Vec<serde_json::Value> = catalog
+                .roles()
+                .iter()
+                .map(|role| serde_json::json!([role.as_str(), name(&ladder_i18n::message_ids::role(role))]))
+                .collect();
+            assert_eq!(data["roles"].as_array().unwrap(), &expected_roles, "{tag}");
+            let expected_skills: Vec<serde_json::Value> = catalog
+                .skills()
+                .iter()
+                .map(|skill| {
+                    serde_json::json!([skill.id().as_str(), name(&ladder_i18n::message_ids::skill(skill.id()))])
+                })
+                .collect();
+            assert_eq!(data["skills"].as_array().unwrap(), &expected_skills, "{tag}");
+            // Every role, level and skill: mandatory, optional or not needed, as the catalog says.
+            for (r, role) in catalog.roles().iter().enumerate() {
+                for (l, level) in catalog.levels().iter().enumerate() {
+                    let lists = &data["needs"][r][l];
+                    let [mandatory, optional]: [Vec<usize>; 2] = [&lists[0], &lists[1]].map(|list| {
+                        list.as_array().unwrap().iter().map(|index| index.as_u64().unwrap() as usize).collect()
+                    });
+                    assert!(mandatory.is_sorted() && optional.is_sorted(), "{tag} {role} {level}: catalog order");
+                    for (s, skill) in catalog.skills().iter().enumerate() {
+                        let found = match (mandatory.contains(&s), optional.contains(&s)) {
+                            (true, false) => Some(ladder_model::Necessity::Mandatory),
+                            (false, true) => Some(ladder_model::Necessity::Optional),
+                            (false, false) => None,
+                            (true, true) => panic!("{tag} {role} {level}: {} twice", skill.id()),
+                        };
+                        assert_eq!(found, skill.requirement(role, level), "{tag} {role} {level} {}", skill.id());
+                    }
+                }
+            }
+            // A count's forms cover every category its rules give a whole number.
+            for count in data["text"]["counts"].as_object().unwrap().values() {
+                let forms = count["forms"].as_object().unwrap();
+                assert!(forms.values().all(|form| moves_text(&data, form).contains("{count}")), "{tag}: {forms:?}");
+                let categories: Vec<&str> = forms.keys().map(String::as_str).collect();
+                let expected: &[&str] =
+                    if tag.language.as_str() == "ru" { &["few", "many", "one"] } else { &["one", "other"] };
+                assert_eq!(categories, expected, "{tag}");
+            }
         }
     }
 }

@@ -66,8 +66,9 @@ pub struct RenderFlags {
     /// A directory of templates replacing the embedded ones of the same name.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
-    /// Also render each role's moves page (`<lang>/moves/<role>`): what moving to every other
-    /// role asks. Off by default: on a large catalog each page lists thousands of skills.
+    /// Also render each role's moves in Markdown (`<lang>/moves/<role>.md`): every move from the
+    /// role to the other roles, in full. Off by default: on a large catalog each page lists
+    /// thousands of skills. (The HTML moves page, `<lang>/moves.html`, is always rendered.)
     #[arg(long)]
     pub moves: bool,
     /// Start the CSV export with a UTF-8 byte-order mark, which Excel needs to read UTF-8.
@@ -146,7 +147,7 @@ pub struct RenderOptions {
     pub formats: Vec<Format>,
     /// Data exports of each rendered locale.
     pub exports: Vec<ExportFormat>,
-    /// Whether to render the roles' moves pages.
+    /// Whether to render each role's Markdown moves page (`--moves`).
     pub moves: bool,
     pub catalog_dir: PathBuf,
     pub locales_dir: PathBuf,
@@ -159,7 +160,8 @@ pub struct RenderOptions {
 
 impl RenderOptions {
     /// What a plain `cargo xtask render --catalog … --locales … --out …` does: every locale,
-    /// Markdown and HTML, no exports, no moves pages, embedded templates, one thread per core.
+    /// Markdown and HTML, no exports, no Markdown moves pages, embedded templates, one thread per
+    /// core.
     pub fn new(catalog_dir: PathBuf, locales_dir: PathBuf, out_dir: PathBuf) -> RenderOptions {
         RenderOptions {
             locales: LocaleSelection::All,

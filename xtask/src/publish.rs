@@ -710,11 +710,12 @@ fn layout_file(rel: &str) -> bool {
     let page = |file: &str| file.strip_suffix(".md").or_else(|| file.strip_suffix(".html")).map(str::to_owned);
     match rel.split('/').collect::<Vec<_>>()[..] {
         ["index.html" | "ladder.css" | "ladder.js" | "favicon.svg" | "404.html" | "robots.txt" | "sitemap.xml"] => true,
-        ["search.js" | "elasticlunr.min.js"] => true,
-        [lang, "search-index.js"] => is_lang(lang),
+        ["search.js" | "elasticlunr.min.js" | "moves.js"] => true,
+        [lang, "search-index.js" | "moves-data.js"] => is_lang(lang),
         [lang, file] => {
             is_lang(lang)
-                && page(file).is_some_and(|stem| matches!(stem.as_str(), "index" | "translation-status" | "overview"))
+                && page(file)
+                    .is_some_and(|stem| matches!(stem.as_str(), "index" | "translation-status" | "overview" | "moves"))
         }
         [lang, "skills" | "roles" | "moves", file] => {
             is_lang(lang) && page(file).is_some_and(|id| Id::new(&id).is_ok())

@@ -128,7 +128,7 @@ pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
     let published_localizers: Vec<Localizer> =
         published_tags.iter().filter_map(|tag| locales.localizer(tag).ok()).collect();
     let (site, problems) = Site::new(catalog, &published_localizers);
-    let site = site.with_base_url(base_url).with_moves(options.moves);
+    let site = site.with_base_url(base_url).with_role_moves(options.moves);
     diagnostics.extend(problems.iter().map(Diagnostic::from));
     let rendered_indices: Vec<usize> = (0..published_localizers.len())
         .filter(|&index| rendered_tags.contains(published_localizers[index].locale()))
@@ -270,9 +270,9 @@ fn kept_files(
     let all: Vec<Localizer> = tags.iter().filter_map(|tag| locales.localizer(tag).ok()).collect();
     // Only for output paths: the site that renders is built from the published locales.
     let (full, _) = Site::new(catalog, &all);
-    // Moves pages are part of the full plan only when asked for: a render without `--moves`
-    // prunes them, as its role pages no longer link to them.
-    let full = full.with_base_url(options.base_url.as_deref()).with_moves(options.moves);
+    // Markdown moves pages are part of the full plan only when asked for: a render without
+    // `--moves` prunes them, as its role pages no longer link to them.
+    let full = full.with_base_url(options.base_url.as_deref()).with_role_moves(options.moves);
     let rendered_html = options.formats.contains(&Format::Html);
     let every_locale: Vec<usize> = (0..all.len()).collect();
     let every_export = [ExportFormat::Json, ExportFormat::Csv { bom: false }, ExportFormat::Xlsx];
@@ -298,7 +298,7 @@ fn kept_files(
                     }
                     Some(tag.clone())
                 }
-                Job::SearchIndex { locale } => {
+                Job::SearchIndex { locale } | Job::MovesData { locale } => {
                     let tag = all[*locale].locale();
                     if rendered.contains(tag) && rendered_html {
                         return None;
@@ -319,10 +319,10 @@ pub fn plan_exports(locales: &[usize], exports: &[ExportFormat]) -> Vec<Job> {
     locales.iter().flat_map(|&locale| exports.iter().map(move |&format| Job::Export { locale, format })).collect()
 }
 
-/// Every job of a render, in output order: per locale and format, the index, skills, roles, then
-/// (but in the source language) the translation status, then the overview, the roles' moves pages
-/// and, with HTML, the locale's search index; then the files shared by the HTML pages (the sitemap
-/// only when the base URL is known).
+/// Every job of a render, in output order: per locale and format, the index, the overview, skills,
+/// roles, then (but in the source language) the translation status; with HTML, the moves page,
+/// the locale's search index and moves data; with Markdown and `--moves`, each role's moves page;
+/// then the files shared by the HTML pages (the sitemap only when the base URL is known).
 pub fn plan(site: &Site<'_>, formats: &[Format]) -> Vec<Job> {
     let all: Vec<usize> = (0..site.localizers().len()).collect();
     plan_locales(site, &all, formats)
@@ -342,10 +342,18 @@ pub fn plan_locales(site: &Site<'_>, locales: &[usize], formats: &[Format]) -> V
                 .chain(catalog.skills().iter().map(|skill| Page::Skill(skill.id().clone())))
                 .chain(catalog.roles().iter().map(|role| Page::Role(role.clone())))
                 .chain(translated.then_some(Page::TranslationStatus))
-                .chain(catalog.roles().iter().filter(|_| site.moves()).map(|role| Page::Moves(role.clone())));
+                .chain((format == Format::Html).then_some(Page::Moves))
+                .chain(
+                    catalog
+                        .roles()
+                        .iter()
+                        .filter(|_| format == Format::Markdown && site.role_moves())
+                        .map(|role| Page::RoleMoves(role.clone())),
+                );
             jobs.extend(pages.map(|page| Job::Page { locale, page, format }));
             if format == Format::Html {
                 jobs.push(Job::SearchIndex { locale });
+                jobs.push(Job::MovesData { locale });
             }
         }
     }
@@ -353,7 +361,7 @@ pub fn plan_locales(site: &Site<'_>, locales: &[usize], formats: &[Format]) -> V
         jobs.push(Job::LanguageChooser);
         jobs.push(Job::Stylesheet);
         jobs.extend([Asset::Script, Asset::Favicon, Asset::NotFound, Asset::Robots].map(Job::Asset));
-        jobs.extend([Asset::SearchScript, Asset::SearchEngine].map(Job::Asset));
+        jobs.extend([Asset::SearchScript, Asset::SearchEngine, Asset::MovesScript].map(Job::Asset));
         if site.base_url().is_some() {
             jobs.push(Job::Asset(Asset::Sitemap));
         }

@@ -23,11 +23,11 @@ fn a_render_prints_a_short_summary_with_fallbacks_per_locale() {
     let (code, stdout, stderr) = render(&workspace(), &["--lang", "es", "--out", out.path().to_str().unwrap()]);
     assert_eq!((code, stderr.as_str()), (0, ""));
     let lines: Vec<&str> = stdout.lines().collect();
-    assert!(lines[0].starts_with("rendered 1 locale(s) (es): 16 pages, 25 files, "), "{stdout}");
+    assert!(lines[0].starts_with("rendered 1 locale(s) (es): 17 pages, 28 files, "), "{stdout}");
     assert_eq!(
         lines[1..],
         [
-            "  es: 27 of 132 messages untranslated, shown in en",
+            "  es: 27 of 145 messages untranslated, shown in en",
             "  pruned 0 file(s), kept 0 unchanged",
             "  0 warning(s)"
         ]

@@ -34,9 +34,14 @@ pub enum Page {
     TranslationStatus,
     /// Every skill against every role: when each becomes mandatory, counts per level.
     Overview,
-    /// From a role to every other role, at each level: to the same level and one level up, what
-    /// both need, what to gain and what is left behind (`moves/<role>`).
-    Moves(Id),
+    /// Moves between roles (`moves`, HTML only): the reader picks a role and level to start from
+    /// and one to go to, and `moves.js` shows that move from the locale's moves data
+    /// ([`Job::MovesData`]); without the script, one move rendered here.
+    Moves,
+    /// A role's moves as a static page (`moves/<role>`, Markdown only, with `--moves`): from
+    /// each of its levels to every other role, at the same level and one level up, what both need,
+    /// what to gain and what is left behind.
+    RoleMoves(Id),
 }
 
 impl Page {
@@ -48,15 +53,16 @@ impl Page {
             Page::Role(id) => format!("roles/{id}"),
             Page::TranslationStatus => "translation-status".to_owned(),
             Page::Overview => "overview".to_owned(),
-            Page::Moves(id) => format!("moves/{id}"),
+            Page::Moves => "moves".to_owned(),
+            Page::RoleMoves(id) => format!("moves/{id}"),
         }
     }
 
     /// From the page's directory back up to its locale's directory.
     pub(crate) fn to_locale_root(&self) -> &'static str {
         match self {
-            Page::Index | Page::TranslationStatus | Page::Overview => "",
-            Page::Skill(_) | Page::Role(_) | Page::Moves(_) => "../",
+            Page::Index | Page::TranslationStatus | Page::Overview | Page::Moves => "",
+            Page::Skill(_) | Page::Role(_) | Page::RoleMoves(_) => "../",
         }
     }
 }
@@ -76,6 +82,9 @@ pub enum Job {
     Asset(Asset),
     /// One locale's search index, `<lang>/search-index.js` (see [`crate::search`]).
     SearchIndex { locale: usize },
+    /// One locale's moves data, `<lang>/moves-data.js`: what the moves page's script builds a
+    /// move from (see [`crate::MOVES_GLOBAL`]).
+    MovesData { locale: usize },
 }
 
 /// A format of the per-locale data exports.
@@ -116,6 +125,8 @@ pub enum Asset {
     SearchScript,
     /// `elasticlunr.min.js`: the search engine `search.js` loads on demand (vendored, MIT).
     SearchEngine,
+    /// `moves.js`: the moves page's choice of a move, built from the locale's moves data.
+    MovesScript,
 }
 
 impl Asset {
@@ -129,6 +140,7 @@ impl Asset {
             Asset::Sitemap => "sitemap.xml",
             Asset::SearchScript => SEARCH_SCRIPT_PATH,
             Asset::SearchEngine => SEARCH_ENGINE_PATH,
+            Asset::MovesScript => MOVES_SCRIPT_PATH,
         }
     }
 
@@ -142,6 +154,7 @@ impl Asset {
             Asset::Sitemap => "sitemap.xml",
             Asset::SearchScript => "search.js",
             Asset::SearchEngine => "elasticlunr.min.js",
+            Asset::MovesScript => "moves.js",
         }
     }
 }
@@ -166,3 +179,6 @@ pub(crate) const SEARCH_SCRIPT_PATH: &str = "search.js";
 pub(crate) const SEARCH_ENGINE_PATH: &str = "elasticlunr.min.js";
 /// A locale's search index, in its directory.
 pub(crate) const SEARCH_INDEX_FILE: &str = "search-index.js";
+pub(crate) const MOVES_SCRIPT_PATH: &str = "moves.js";
+/// A locale's moves data, in its directory.
+pub(crate) const MOVES_DATA_FILE: &str = "moves-data.js";

@@ -43,6 +43,7 @@ pub use crate::error::RenderError;
 pub use crate::job::{Asset, ExportFormat, Format, Job, Page, RenderedFile};
 pub use crate::site::Site;
 pub use crate::templates::EMBEDDED as EMBEDDED_TEMPLATES;
+pub use crate::views::MOVES_GLOBAL;
 
 use crate::views::{Mode, ViewBuilder};
 
@@ -88,6 +89,12 @@ impl Renderer {
                 let fingerprint = Some(search_digest(site, *locale));
                 return Ok(RenderedFile { path, bytes, problems, fingerprint });
             }
+            Job::MovesData { locale } => {
+                let mut builder = ViewBuilder::new(site, *locale, &Page::Moves, Format::Html, Mode::RenderAndRecord);
+                let bytes = builder.moves_data_script()?;
+                let fingerprint = moves_data_digest(site, *locale, builder.finish_deps());
+                return Ok(RenderedFile { path, bytes, problems: builder.problems, fingerprint });
+            }
             Job::Stylesheet => ("ladder.css".to_owned(), Value::UNDEFINED),
             Job::Asset(asset) => {
                 (asset.template().to_owned(), Value::from_serialize(views::asset(site, *asset, &mut problems)))
@@ -109,7 +116,8 @@ impl Renderer {
                     Page::Role(id) => ("role", Value::from_serialize(builder.role(id))),
                     Page::TranslationStatus => ("translation-status", Value::from_serialize(builder.status())),
                     Page::Overview => ("overview", Value::from_serialize(builder.overview())),
-                    Page::Moves(id) => ("moves", Value::from_serialize(builder.moves(id))),
+                    Page::Moves => ("moves", Value::from_serialize(builder.moves())),
+                    Page::RoleMoves(id) => ("role-moves", Value::from_serialize(builder.role_moves(id))),
                 };
                 fingerprint = self.digest(site, job, builder.finish_deps());
                 problems = builder.problems;
@@ -129,10 +137,16 @@ impl Renderer {
     /// [`Renderer::render`] does (which computes the same digest as it renders). The translation
     /// status page depends on every message of its locale's chain and the locale's lock. Equal
     /// digests mean equal bytes for the same program; the caller adds the program's identity.
-    /// `None` for the language chooser and the stylesheet, which are always rendered.
+    /// `None` for the language chooser and the stylesheet, which are always rendered. A locale's
+    /// search index and moves data have fingerprints too.
     pub fn fingerprint(&self, site: &Site<'_>, job: &Job) -> Option<blake3::Hash> {
         if let Job::SearchIndex { locale } = job {
             return Some(search_digest(site, *locale));
+        }
+        if let Job::MovesData { locale } = job {
+            let mut builder = ViewBuilder::new(site, *locale, &Page::Moves, Format::Html, Mode::Record);
+            builder.moves_data_script().ok()?;
+            return moves_data_digest(site, *locale, builder.finish_deps());
         }
         let Job::Page { locale, page, format } = job else { return None };
         let mut builder = ViewBuilder::new(site, *locale, page, *format, Mode::Record);
@@ -149,8 +163,11 @@ impl Renderer {
             Page::Overview => {
                 builder.overview();
             }
-            Page::Moves(id) => {
-                builder.moves(id);
+            Page::Moves => {
+                builder.moves();
+            }
+            Page::RoleMoves(id) => {
+                builder.role_moves(id);
             }
             Page::TranslationStatus => {}
         }
@@ -167,7 +184,7 @@ impl Renderer {
         hasher.update(site.digest().as_bytes());
         let _ = write!(hasher, "{locale} {format:?} {page:?}\0");
         match page {
-            Page::Index | Page::Role(_) | Page::Overview | Page::Moves(_) => {
+            Page::Index | Page::Role(_) | Page::Overview | Page::Moves | Page::RoleMoves(_) => {
                 hasher.update(site.catalog_digest().as_bytes());
             }
             Page::Skill(id) => {
@@ -188,6 +205,19 @@ impl Renderer {
     fn error(&self, err: &minijinja::Error) -> RenderError {
         RenderError::from_minijinja(err, self.overrides.as_deref())
     }
+}
+
+/// What a locale's moves data depends on: the site's locales and names, the whole catalog, and
+/// the messages it looked up (names, the interface texts of a move), as its builder recorded them;
+/// not the descriptions, so editing one does not rebuild it.
+fn moves_data_digest(site: &Site<'_>, locale: usize, deps: Option<Vec<u8>>) -> Option<blake3::Hash> {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(b"ladder-moves-data 1\0");
+    hasher.update(site.digest().as_bytes());
+    hasher.update(site.catalog_digest().as_bytes());
+    let _ = write!(hasher, "{locale}\0");
+    hasher.update(&deps?);
+    Some(hasher.finalize())
 }
 
 /// What a locale's search index depends on: the site's locales and names, the whole catalog, and

@@ -21,8 +21,9 @@ pub struct Site<'a> {
     /// `hreflang` links and the sitemap exist only when it is known. Links between pages are
     /// relative whatever it is.
     pub(crate) base_url: Option<String>,
-    /// Whether the roles' moves pages are rendered (`--moves`), so role pages link to them.
-    pub(crate) moves: bool,
+    /// Whether each role's Markdown moves page is rendered (`--moves`), so Markdown role pages
+    /// link to it. (The HTML moves page is always rendered.)
+    pub(crate) role_moves: bool,
     /// Each locale's translation status, computed for its first status page and shared by the
     /// other format's: it walks every message of the locale.
     pub(crate) statuses: Vec<OnceLock<TranslationStatus>>,
@@ -72,7 +73,7 @@ impl<'a> Site<'a> {
                 groups,
                 levels,
                 base_url: None,
-                moves: false,
+                role_moves: false,
             },
             problems,
         )
@@ -135,20 +136,20 @@ impl<'a> Site<'a> {
         self
     }
 
-    /// The site with the roles' moves pages (`--moves`): role pages link to them.
+    /// The site with each role's Markdown moves page (`--moves`): Markdown role pages link to it.
     #[must_use]
-    pub fn with_moves(mut self, moves: bool) -> Site<'a> {
-        self.moves = moves;
-        // Role pages link to them or not: part of the site's digest.
+    pub fn with_role_moves(mut self, role_moves: bool) -> Site<'a> {
+        self.role_moves = role_moves;
+        // Markdown role pages link to them or not: part of the site's digest.
         let mut hasher = blake3::Hasher::new();
         hasher.update(self.digest.as_bytes());
-        let _ = write!(hasher, "moves {moves}");
+        let _ = write!(hasher, "role-moves {role_moves}");
         self.digest = hasher.finalize();
         self
     }
 
-    pub fn moves(&self) -> bool {
-        self.moves
+    pub fn role_moves(&self) -> bool {
+        self.role_moves
     }
 
     pub fn base_url(&self) -> Option<&str> {
@@ -188,6 +189,9 @@ impl<'a> Site<'a> {
             Job::Asset(asset) => PathBuf::from(asset.file_name()),
             Job::SearchIndex { locale } => {
                 PathBuf::from(format!("{}/{}", self.localizers[*locale].locale(), crate::job::SEARCH_INDEX_FILE))
+            }
+            Job::MovesData { locale } => {
+                PathBuf::from(format!("{}/{}", self.localizers[*locale].locale(), crate::job::MOVES_DATA_FILE))
             }
         }
     }

@@ -32,7 +32,8 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("robots.txt", include_str!("../templates/robots.txt")),
     ("sitemap.xml", include_str!("../templates/sitemap.xml")),
     ("moves.html", include_str!("../templates/moves.html")),
-    ("moves.md", include_str!("../templates/moves.md")),
+    ("role-moves.md", include_str!("../templates/role-moves.md")),
+    ("moves.js", include_str!("../templates/moves.js")),
     ("search.js", include_str!("../templates/search.js")),
     // elasticlunr.js 0.9.5, MIT licensed (its licence is the file's first comment), from npm.
     ("elasticlunr.min.js", include_str!("../templates/elasticlunr.min.js")),

@@ -43,7 +43,7 @@ pub(crate) fn asset(site: &Site<'_>, asset: Asset, problems: &mut Vec<Problem>) 
     let prefix = site.base_url().unwrap_or_default().to_owned();
     let mut view = AssetView { prefix, stylesheet: STYLESHEET_PATH, favicon: FAVICON_PATH, ..AssetView::default() };
     match asset {
-        Asset::Script | Asset::Favicon | Asset::SearchScript | Asset::SearchEngine => {}
+        Asset::Script | Asset::Favicon | Asset::SearchScript | Asset::SearchEngine | Asset::MovesScript => {}
         Asset::NotFound => {
             view.languages = site
                 .localizers
@@ -66,7 +66,7 @@ pub(crate) fn asset(site: &Site<'_>, asset: Asset, problems: &mut Vec<Problem>) 
                 .chain(std::iter::once(Page::Overview))
                 .chain(site.catalog.skills().iter().map(|skill| Page::Skill(skill.id().clone())))
                 .chain(site.catalog.roles().iter().map(|role| Page::Role(role.clone())))
-                .chain(site.catalog.roles().iter().map(|role| Page::Moves(role.clone())));
+                .chain(std::iter::once(Page::Moves));
             for page in pages {
                 let alternates: Vec<(String, String)> = (0..site.localizers.len())
                     .filter_map(|locale| {

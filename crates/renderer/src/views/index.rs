@@ -4,7 +4,7 @@ use ladder_i18n::{interface, message_ids};
 use serde::Serialize;
 
 use super::{Chrome, Link, Text, ViewBuilder};
-use crate::job::Page;
+use crate::job::{Format, Page};
 
 #[derive(Debug, Serialize)]
 pub(crate) struct IndexView {
@@ -17,6 +17,8 @@ pub(crate) struct IndexView {
     roles: Vec<Link>,
     /// The overview matrix.
     overview: Link,
+    /// The moves page (HTML).
+    moves: Option<Link>,
     /// The footer's link to the translation status page; not in the source language.
     status_link: Option<Link>,
 }
@@ -98,9 +100,14 @@ impl ViewBuilder<'_, '_> {
             name: self.ui(interface::OVERVIEW_TITLE),
             href: self.site.local_href(self.page, &Page::Overview, self.format),
         };
+        let moves = (self.format == Format::Html).then(|| Link {
+            name: self.ui(interface::MOVES_PAGE_TITLE),
+            href: self.site.local_href(self.page, &Page::Moves, self.format),
+        });
         IndexView {
             page,
             overview,
+            moves,
             status_link,
             title: self.ui(interface::INDEX_TITLE),
             skills_heading: self.ui(interface::INDEX_SKILLS),

@@ -5,14 +5,18 @@ mod assets;
 mod chooser;
 mod index;
 mod moves;
+mod moves_data;
 mod overview;
 mod role;
+mod role_moves;
 mod search;
 mod skill;
 mod status;
 
 use ladder_i18n::interface::{self, InterfaceMessage};
-use ladder_i18n::{CharacterDirection, FluentValue, LanguageIdentifier, Localized, Localizer, Problem, message_ids};
+use ladder_i18n::{
+    CharacterDirection, FluentValue, LanguageIdentifier, Localized, Localizer, PluralPatterns, Problem, message_ids,
+};
 use ladder_model::{Id, Necessity};
 use std::sync::{Arc, LazyLock};
 
@@ -21,12 +25,13 @@ use minijinja::value::{Enumerator, Object};
 use serde::Serialize;
 use std::io::Write as _;
 
-use crate::job::{FAVICON_PATH, Format, Page, SCRIPT_PATH, STYLESHEET_PATH};
+use crate::job::{FAVICON_PATH, Format, MOVES_DATA_FILE, MOVES_SCRIPT_PATH, Page, SCRIPT_PATH, STYLESHEET_PATH};
 use crate::site::Site;
 use crate::templates;
 
 pub(crate) use self::assets::asset;
 pub(crate) use self::chooser::chooser;
+pub use self::moves_data::GLOBAL as MOVES_GLOBAL;
 
 /// Localized text, with its language when that differs from the page's (a fallback), and its
 /// direction when that differs too (English inside an Arabic page), so HTML can mark both; and,
@@ -207,8 +212,9 @@ pub(crate) struct Chrome {
     index_href: String,
     stylesheet_href: String,
     favicon_href: String,
-    /// The comparison script, on the pages that use it (skill pages).
-    script_href: Option<String>,
+    /// The page's own scripts, in order: the level comparison on skill pages; the moves data and
+    /// the script that builds a move from it on the moves page.
+    scripts: Vec<String>,
     /// The meta description: catalog text where the page has some.
     description: Text,
     /// The page's absolute URL, when the base URL is known.
@@ -418,6 +424,25 @@ impl<'s, 'a> ViewBuilder<'s, 'a> {
         self.text(&localized)
     }
 
+    /// An interface message as looked up, for data rather than a template.
+    fn ui_localized(&mut self, message: InterfaceMessage, variables: &[(&str, FluentValue<'_>)]) -> Localized<'a> {
+        if self.record(message.id, None, variables) {
+            return self.empty();
+        }
+        let localizers: &'a [Localizer] = self.site.localizers;
+        localizers[self.locale].interface(message, variables, &mut self.problems)
+    }
+
+    /// A plural interface message as patterns for a script to fill in ([`PluralPatterns`]).
+    fn plural_patterns(&mut self, message: InterfaceMessage) -> PluralPatterns<'a> {
+        // The sample counts depend on the locale only, which the fingerprint holds already.
+        if self.record(message.id, None, &[("count", "plural patterns".into())]) {
+            return PluralPatterns { rules: self.localizer().locale().clone(), patterns: Vec::new() };
+        }
+        let localizers: &'a [Localizer] = self.site.localizers;
+        localizers[self.locale].plural_patterns(message, &mut self.problems)
+    }
+
     /// A catalog message (`message_ids`): a name or description, given no variables.
     fn catalog(&mut self, id: &str) -> Text {
         if self.record(id, None, &[]) {
@@ -544,7 +569,14 @@ impl<'s, 'a> ViewBuilder<'s, 'a> {
             index_href: site.local_href(self.page, &Page::Index, self.format),
             stylesheet_href: site.top_href(self.page, STYLESHEET_PATH),
             favicon_href: site.top_href(self.page, FAVICON_PATH),
-            script_href: matches!(self.page, Page::Skill(_)).then(|| site.top_href(self.page, SCRIPT_PATH)),
+            scripts: match self.page {
+                Page::Skill(_) => vec![site.top_href(self.page, SCRIPT_PATH)],
+                Page::Moves => vec![
+                    format!("{}{MOVES_DATA_FILE}", self.page.to_locale_root()),
+                    site.top_href(self.page, MOVES_SCRIPT_PATH),
+                ],
+                _ => Vec::new(),
+            },
             description,
             canonical: site.absolute(&site.page_path(self.locale, self.page, self.format)),
             x_default_href: site.absolute("index.html").unwrap_or_else(|| site.top_href(self.page, "index.html")),

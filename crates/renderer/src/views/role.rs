@@ -5,15 +5,17 @@ use ladder_i18n::{interface, message_ids};
 use ladder_model::{Id, Necessity, Skill};
 use serde::Serialize;
 
+use super::moves::position_value;
 use super::{Changes, Chrome, Link, RequirementRow, TableLabels, Text, ViewBuilder, changes, requirement_anchor};
-use crate::job::Page;
+use crate::job::{Format, Page};
 
 #[derive(Debug, Serialize)]
 pub(crate) struct RoleView {
     page: Chrome,
     title: Text,
     intro: Text,
-    /// The moves from this role to the others (`views/moves.rs`), when they are rendered.
+    /// The moves page, starting at this role's first level (HTML); the role's Markdown moves
+    /// page, when it is rendered (Markdown, `--moves`).
     moves: Option<Link>,
     labels: RoleLabels,
     levels: Vec<RoleLevel>,
@@ -33,6 +35,8 @@ pub(crate) struct RoleLevel {
     groups: Vec<RoleGroup>,
     /// What changes at the next level; none at the last.
     next: Option<Changes>,
+    /// The moves page, starting at this level (HTML).
+    moves: Option<Link>,
 }
 
 #[derive(Debug, Serialize)]
@@ -47,6 +51,25 @@ pub(crate) struct RoleGroup {
 }
 
 impl ViewBuilder<'_, '_> {
+    /// The link at the top of a role's page: to the moves page starting at the role's first level
+    /// (HTML), or to the role's Markdown moves page when there is one.
+    fn moves_link(&mut self, role: &Id) -> Option<Link> {
+        let href = match self.format {
+            Format::Html => self.moves_href(role, self.site.catalog.levels().first()?),
+            Format::Markdown if self.site.role_moves() => {
+                self.site.local_href(self.page, &Page::RoleMoves(role.clone()), self.format)
+            }
+            Format::Markdown => return None,
+        };
+        Some(Link { name: self.ui(interface::MOVES_LINK), href })
+    }
+
+    /// The moves page with `role` at `level` chosen as where the move starts.
+    fn moves_href(&self, role: &Id, level: &Id) -> String {
+        let page = self.site.local_href(self.page, &Page::Moves, Format::Html);
+        format!("{page}?from={}", position_value(role, level))
+    }
+
     pub(crate) fn role(&mut self, role: &Id) -> RoleView {
         let catalog = self.site.catalog;
         let role_name = self.catalog_localized(&message_ids::role(role));
@@ -128,12 +151,20 @@ impl ViewBuilder<'_, '_> {
                 }
                 _ => None,
             };
+            let moves = (self.format == Format::Html).then(|| {
+                let level_name = self.catalog_localized(&message_ids::level(level));
+                Link {
+                    name: self.ui_with_texts(interface::MOVES_FROM_LEVEL, &[("level", &level_name)]),
+                    href: self.moves_href(role, level),
+                }
+            });
             levels.push(RoleLevel {
                 id: level.to_string(),
                 name: self.catalog(&message_ids::level(level)),
                 summary,
                 groups,
                 next,
+                moves,
             });
         }
 
@@ -141,10 +172,7 @@ impl ViewBuilder<'_, '_> {
             page,
             title,
             intro: self.ui(interface::ROLE_INTRO),
-            moves: self.site.moves().then(|| Link {
-                name: self.ui(interface::MOVES_LINK),
-                href: self.site.local_href(self.page, &Page::Moves(role.clone()), self.format),
-            }),
+            moves: self.moves_link(role),
             labels: RoleLabels {
                 table: self.table_labels(interface::TABLE_SKILL),
                 no_skills: self.ui(interface::ROLE_NO_SKILLS),
