@@ -165,7 +165,7 @@ test('print shows every level, whatever is selected, and no navigation or form',
 
 const PAGE_TYPES = (lang) => [
   `${lang}/index.html`, `${lang}/skills/serverless-functions.html`, `${lang}/roles/cloud-engineer.html`,
-  `${lang}/overview.html`, `${lang}/moves/cloud-engineer.html`,
+  `${lang}/overview.html`, `${lang}/moves.html`, `${lang}/moves.html?from=cloud-engineer--middle&to=platform-engineer--senior`,
 ];
 const RTL_PAGES = ['ar/index.html', 'ar/skills/unit-testing.html', 'ar/overview.html', 'ar/translation-status.html'];
 async function rtlRole() {
@@ -177,15 +177,16 @@ async function allPages() {
     '/site/index.html', '/site/404.html', '/site/es/translation-status.html',
     ...PAGE_TYPES('en').map((p) => `/site/${p}`), ...PAGE_TYPES('es').map((p) => `/site/${p}`),
     ...PAGE_TYPES('ru').map((p) => `/site/${p}`),
-    ...RTL_PAGES.map((p) => `/rtl/${p}`), `/rtl/${await rtlRole()}`, '/rtl/ar/moves/developer.html',
-    '/search/es/moves/cloud-engineer.html',
+    ...RTL_PAGES.map((p) => `/rtl/${p}`), `/rtl/${await rtlRole()}`, '/rtl/ar/moves.html',
+    '/search/es/moves.html?from=cloud-engineer--middle&to=platform-engineer--senior',
     // The other cases: markup-like and very long text, a regional locale, and the pseudolocales
     // (40 % longer, and mirrored right to left).
     ...['en', 'es-MX'].flatMap((lang) => [`${lang}/index.html`, `${lang}/skills/html-and-markdown.html`,
-      `${lang}/roles/dev.html`, `${lang}/overview.html`]).map((p) => `/tricky/${p}`),
+      `${lang}/roles/dev.html`, `${lang}/overview.html`, `${lang}/moves.html?from=dev--junior&to=ops--senior`]).map((p) => `/tricky/${p}`),
     '/tricky/es-MX/translation-status.html',
     ...['en-XA', 'ar-XB'].flatMap((lang) => [`${lang}/index.html`, `${lang}/skills/serverless-functions.html`,
-      `${lang}/roles/cloud-engineer.html`, `${lang}/overview.html`]).map((p) => `/pseudo/${p}`),
+      `${lang}/roles/cloud-engineer.html`, `${lang}/overview.html`, `${lang}/moves.html`,
+      `${lang}/moves.html?from=cloud-engineer--middle&to=ai-product-engineer--senior`]).map((p) => `/pseudo/${p}`),
   ];
 }
 
@@ -205,7 +206,8 @@ test('nothing overflows at 375 px: the page never scrolls sideways', async () =>
 
 test('screenshots at 1280 and 375 px, light and dark, of every page type', async () => {
   const shots = [[SKILL, 'skill-en'], ['/site/en/roles/cloud-engineer.html', 'role-en'], ['/site/en/overview.html', 'overview-en'],
-    ['/site/index.html', 'chooser'], ['/rtl/ar/skills/unit-testing.html', 'skill-ar']];
+    ['/site/index.html', 'chooser'], ['/rtl/ar/skills/unit-testing.html', 'skill-ar'],
+    ['/site/en/moves.html?from=cloud-engineer--middle&to=platform-engineer--senior', 'moves-en']];
   for (const [url, name] of shots) {
     for (const width of [1280, 375]) {
       for (const colorScheme of ['light', 'dark']) {
@@ -334,7 +336,7 @@ async function searchFor(page, text) {
 }
 
 test('search: funcion finds "Funciones sin servidor" on the Spanish site, served under a sub-path with the CSP', async () => {
-  for (const url of ['/search/es/index.html', '/search/es/skills/cost-reports.html', '/search/es/moves/cloud-engineer.html']) {
+  for (const url of ['/search/es/index.html', '/search/es/skills/cost-reports.html', '/search/es/moves.html']) {
     const { page, problems, close } = await open(url);
     for (const query of ['funcion', 'FUNCIÓN', 'función']) {
       const { status, results } = await searchFor(page, query);
@@ -367,16 +369,120 @@ test('search works from file://, with no server', async () => {
   }
 });
 
-test('a moves page lists what both roles need, what to gain and what is left behind, linked from the role page', async () => {
+// Moves: one page per locale; moves.js builds the chosen move from the locale's moves-data.js.
+const MOVES = '/search/es/moves.html';
+const moveLists = (page) => page.$$eval('#move ul, #move p.empty', (lists) => lists.map((list) =>
+  [list.classList.contains('move-shared') ? 'shared' : list.classList.contains('move-gain') ? 'gain' : 'leave',
+    list.tagName === 'UL' ? [...list.querySelectorAll('li')].map((li) => li.textContent) : []]));
+
+test('moves: a role page links to the moves page starting at its level; choosing a move shows its skills and announces it', async () => {
   const { page, problems, close } = await open('/search/es/roles/cloud-engineer.html');
-  await page.click('text=Cambiar a otro rol');
-  await page.waitForURL(/moves\/cloud-engineer\.html$/);
-  const move = page.locator('#middle--platform-engineer--senior');
-  assert.equal(await move.locator('h3').textContent(), 'De Ingeniero de nube, Intermedio a Ingeniero de plataforma, Sénior');
-  assert.equal(await move.locator('.move-shared li').textContent(), 'Funciones sin servidor: Opcional → Obligatorio');
-  assert.equal(await move.locator('.move-gain li').textContent(), 'Portales para desarrolladores: Obligatorio');
-  assert.equal(await move.locator('.move-leave li').textContent(), 'Informes de costes: Obligatorio');
-  await page.screenshot({ path: join(ARTIFACTS, 'moves-es.png'), fullPage: true });
+  await page.click('text=Cambios desde Intermedio');
+  await page.waitForURL(/moves\.html\?/);
+  assert.equal(await page.isVisible('#move-form'), true);
+  assert.equal(await page.inputValue('#move-from'), 'cloud-engineer--middle');
+  // Only where it starts was given: it goes one level up, in the same role.
+  assert.equal(await page.inputValue('#move-to'), 'cloud-engineer--senior');
+  assert.equal(new URL(page.url()).search, '?from=cloud-engineer--middle&to=cloud-engineer--senior');
+  await page.selectOption('#move-to', 'platform-engineer--senior');
+  assert.equal(await page.textContent('#move h2'), 'De Ingeniero de nube, Intermedio a Ingeniero de plataforma, Sénior');
+  assert.deepEqual(await moveLists(page), [
+    ['shared', ['Funciones sin servidor: Opcional → Obligatorio']],
+    ['gain', ['Portales para desarrolladores: Obligatorio']],
+    ['leave', ['Informes de costes: Obligatorio']],
+  ]);
+  assert.equal(await page.getAttribute('#move-status', 'role'), 'status');
+  assert.equal(await page.textContent('#move-status'), 'De Ingeniero de nube, Intermedio a Ingeniero de plataforma, Sénior: '
+    + '1 habilidad que ambos roles necesitan, 1 habilidad por adquirir y 1 habilidad que se deja atrás.');
+  // Each skill links to the requirement it names: the target's, or the current one's when left behind.
+  const links = await page.$$eval('#move li a', (as) => as.map((a) => new URL(a.href).pathname.split('/').pop() + new URL(a.href).hash));
+  assert.deepEqual(links, ['serverless-functions.html#platform-engineer--senior', 'developer-portals.html#platform-engineer--senior',
+    'cost-reports.html#cloud-engineer--middle']);
+  assert.equal(new URL(await page.getAttribute('#move h2 a', 'href'), page.url()).pathname, '/search/es/roles/platform-engineer.html');
+  // The address and the language links carry the choice.
+  assert.equal(new URL(page.url()).search, '?from=cloud-engineer--middle&to=platform-engineer--senior');
+  assert.match(await page.getAttribute('.languages a[hreflang="en"]', 'href'), /moves\.html\?from=cloud-engineer--middle&to=platform-engineer--senior$/);
+  await page.click('.languages a[hreflang="en"]');
+  await page.waitForURL(/\/en\/moves\.html\?/);
+  assert.equal(await page.inputValue('#move-to'), 'platform-engineer--senior');
+  assert.equal(await page.textContent('#move h2'), 'From Cloud Engineer, Middle to Platform Engineer, Senior');
+  assert.deepEqual((await moveLists(page)).map(([kind, items]) => [kind, items.length]), [['shared', 1], ['gain', 1], ['leave', 1]]);
+  await page.screenshot({ path: join(ARTIFACTS, 'moves-en.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('moves: the move the script builds is the one the page renders without it, in every language', async () => {
+  for (const url of ['/site/en/moves.html', '/site/es/moves.html', '/site/ru/moves.html', '/search/es/moves.html',
+    '/rtl/ar/moves.html', '/pseudo/ar-XB/moves.html', '/tricky/es-MX/moves.html']) {
+    const without = await open(url, { javaScriptEnabled: false });
+    assert.equal(await without.page.isVisible('#move-form'), false, url);
+    assert.equal(await without.page.isVisible('p.no-script'), true, url);
+    const rendered = await without.page.$eval('#move', (e) => e.innerText);
+    const renderedLangs = await without.page.$$eval('#move [lang]', (es) => es.map((e) => [e.textContent, e.lang]));
+    await without.close();
+    const { page, problems, close } = await open(url);
+    assert.equal(await page.isVisible('#move-form'), true);
+    assert.equal(await page.isVisible('p.no-script'), false, url);
+    assert.equal(await page.$eval('#move', (e) => e.innerText), rendered, url);
+    // Text that fell back keeps its language (the skill names and labels in English on a Spanish page).
+    const built = await page.$$eval('#move [lang]', (es) => es.map((e) => [e.textContent, e.lang]));
+    for (const [text, lang] of renderedLangs.filter(([, l]) => l !== 'ar')) {
+      assert.ok(built.some(([t, l]) => l === lang && (t === text || text.includes(t))), `${url}: ${text} (${lang})`);
+    }
+    assert.deepEqual(problems, [], url);
+    await close();
+  }
+});
+
+test('moves: counts take the plural form Fluent would choose (Russian: 1 is one, 0 is many)', async () => {
+  const { page, problems, close } = await open('/site/ru/moves.html?from=cloud-engineer--junior&to=platform-engineer--senior');
+  assert.equal(await page.textContent('#move .move-summary'),
+    '1 навык, нужный обеим ролям; 0 навыков, которые нужно освоить; 0 навыков, которые остаются позади.');
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('moves: without JavaScript the page shows one move and says why; the lists are labelled and reachable', async () => {
+  const { page, close } = await open(MOVES, { javaScriptEnabled: false });
+  assert.equal(await page.isVisible('#move-form'), false);
+  assert.match(await page.textContent('p.no-script'), /hace falta JavaScript/);
+  assert.equal(await page.textContent('#move h2'), 'De Ingeniero de nube, Intermedio a Ingeniero de nube, Sénior');
+  await close();
+  const keyboard = await open(MOVES);
+  assert.equal(await keyboard.page.$eval('#move-from', (e) => e.labels[0].textContent), 'Rol y nivel actuales');
+  assert.equal(await keyboard.page.$eval('#move-to', (e) => e.labels[0].textContent), 'Rol y nivel de destino');
+  await keyboard.page.focus('#move-to');
+  await keyboard.page.keyboard.press('ArrowDown');
+  assert.equal(await keyboard.page.inputValue('#move-to'), 'platform-engineer--middle');
+  assert.match(await keyboard.page.textContent('#move-status'), /^De Ingeniero de nube, Intermedio a Ingeniero de plataforma, Intermedio: /);
+  await keyboard.close();
+});
+
+test('moves work from file://, with no server; unknown positions in the address are ignored', async () => {
+  const url = pathToFileURL(join(SEARCH, 'es/moves.html')).href;
+  const { page, problems, close } = await open(`${url}?from=platform-engineer--middle&to=nope--senior`);
+  assert.equal(await page.inputValue('#move-from'), 'platform-engineer--middle');
+  assert.equal(await page.inputValue('#move-to'), 'platform-engineer--senior');
+  await page.selectOption('#move-to', 'cloud-engineer--middle');
+  assert.deepEqual(await moveLists(page), [
+    ['shared', ['Funciones sin servidor: Obligatorio → Opcional']],
+    ['gain', ['Informes de costes: Obligatorio']],
+    ['leave', ['Portales para desarrolladores: Opcional']],
+  ]);
+  await page.click('#move li a');
+  await page.waitForURL(/serverless-functions\.html#cloud-engineer--middle$/);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('moves mirror right to left: the arrow turns round, nothing overflows at 375 px', async () => {
+  const { page, problems, close } = await open('/pseudo/ar-XB/moves.html?from=cloud-engineer--middle&to=ai-product-engineer--senior', { width: 375 });
+  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  assert.equal(await page.$eval('#move .arrow', (e) => getComputedStyle(e).transform), 'matrix(-1, 0, 0, 1, 0, 0)');
+  const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  assert.ok(scroll <= inner, `${scroll} px wide in a ${inner} px window`);
+  await page.screenshot({ path: join(ARTIFACTS, 'moves-ar-XB-375.png'), fullPage: true });
   assert.deepEqual(problems, []);
   await close();
 });
