@@ -88,12 +88,17 @@
     return typeof form === 'string' ? filled : [filled, form[1]];
   }
 
-  // Per skill: 0 not needed, 1 optional, 2 mandatory, for a role at a level.
+  // Per skill: 0 not needed, 1 optional, 2 mandatory, for a role at a level. The data lists the
+  // mandatory, then the optional skills, each index as the number skipped since the previous one.
   function needs(position) {
     var found = new Uint8Array(data.skills.length);
-    var lists = data.needs[position[0]][position[1]];
-    lists[1].forEach(function (skill) { found[skill] = 1; });
-    lists[0].forEach(function (skill) { found[skill] = 2; });
+    data.needs[position[0]][position[1]].forEach(function (gaps, list) {
+      var skill = -1;
+      gaps.forEach(function (gap) {
+        skill += gap + 1;
+        found[skill] = list === 0 ? 2 : 1;
+      });
+    });
     return found;
   }
 

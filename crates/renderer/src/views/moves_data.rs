@@ -4,7 +4,9 @@
 //! A script assigning a global ([`GLOBAL`]), not JSON, because a page opened from `file://`
 //! cannot `fetch` a file but can load a script (the search index does the same). Compact: each
 //! name once, by index; links made by the script from ids (`skills/<id>.html#<role>--<level>`);
-//! the necessities as lists of skill indices per role and level:
+//! the necessities as lists of skill indices per role and level, each index written as the gap
+//! since the previous one (`[0, 3]` is skills 0 and 4: how many to skip, so runs are zeros and
+//! numbers stay small; a third smaller than the indices themselves on a 1,000-skill catalog):
 //!
 //! ```text
 //! window.ladderMoves = {
@@ -13,8 +15,8 @@
 //!   "levels": [["junior", "Júnior"], ...],  // id, name; a name is "text" in the page's language,
 //!   "roles":  [["cloud-engineer", ["Cloud Engineer", 0]], ...],  // or [text, index into langs]
 //!   "skills": [["serverless-functions", "Funciones sin servidor"], ...],
-//!   "needs":  [[[[0, 4], [2]], ...], ...],  // per role, per level: [mandatory, optional] skill
-//!                                           // indices, ascending (catalog order)
+//!   "needs":  [[[[0, 3], [2]], ...], ...],  // per role, per level: [mandatory, optional] skill
+//!                                           // indices in catalog order, as gaps: 0, 4 | 2
 //!   "text":   {"heading": "De {from}, {from-level} a {to}, {to-level}", ...,
 //!              "counts": {"shared": {"rules": "es", "forms": {"one": "{count} habilidad …", ...}}, ...}}
 //! };
@@ -155,8 +157,8 @@ impl ViewBuilder<'_, '_> {
     }
 }
 
-/// Per role and level, in catalog order: the indices of the skills needed there, mandatory
-/// ones first, then optional ones, each list ascending.
+/// Per role and level, in catalog order: the skills needed there, mandatory ones, then optional
+/// ones, each list ascending and written as gaps (see the module's documentation).
 fn needs(site: &crate::Site<'_>) -> Vec<Vec<[Vec<usize>; 2]>> {
     let catalog = site.catalog;
     let roles: rustc_hash::FxHashMap<&ladder_model::Id, usize> =
@@ -172,5 +174,28 @@ fn needs(site: &crate::Site<'_>) -> Vec<Vec<[Vec<usize>; 2]>> {
             needs[role][level][list].push(index);
         }
     }
+    for list in needs.iter_mut().flatten().flatten() {
+        to_gaps(list);
+    }
     needs
+}
+
+/// Ascending indices as the number of indices skipped before each: `[0, 4, 5]` is `[0, 3, 0]`.
+fn to_gaps(list: &mut [usize]) {
+    let mut next = 0;
+    for index in list {
+        (*index, next) = (*index - next, *index + 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn indices_are_written_as_gaps() {
+        for (indices, gaps) in [(vec![0, 4, 5, 9], vec![0, 3, 0, 3]), (vec![2], vec![2]), (vec![], vec![])] {
+            let mut list = indices;
+            super::to_gaps(&mut list);
+            assert_eq!(list, gaps);
+        }
+    }
 }
