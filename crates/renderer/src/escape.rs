@@ -60,7 +60,7 @@ pub(crate) fn markdown(text: &str) -> Cow<'_, str> {
 }
 
 fn contains_www(text: &str) -> bool {
-    text.char_indices().any(|(i, _)| starts_www(text, i))
+    text.match_indices(['w', 'W']).any(|(i, _)| starts_www(text, i))
 }
 
 /// `www.` at `i`, not inside a word: what GitHub's autolink extension would link.

@@ -76,8 +76,11 @@ impl Renderer {
     pub fn render(&self, site: &Site<'_>, job: &Job) -> Result<RenderedFile, RenderError> {
         let path = site.output_path(job);
         let mut problems = Vec::new();
-        let mut fingerprint = None;
         let (template, context) = match job {
+            Job::Page { locale, page, format } => {
+                let mut files = self.render_page(site, *locale, page, &[*format])?;
+                return files.pop().ok_or_else(|| RenderError::new(format!("nothing rendered for {job:?}")));
+            }
             Job::Export { locale, format } => {
                 let bytes = export::render(site.catalog, &site.localizers[*locale], *format, &mut problems)?;
                 // Exports are always rendered: they are few, and cheap next to the pages.
@@ -95,30 +98,55 @@ impl Renderer {
             Job::LanguageChooser => {
                 ("chooser.html".to_owned(), Value::from_serialize(views::chooser(site, &mut problems)))
             }
-            Job::Page { locale, page, format } => {
-                let mut builder = ViewBuilder::new(site, *locale, page, *format, Mode::RenderAndRecord);
-                let (name, view) = match page {
-                    Page::Index => ("index", Value::from_serialize(builder.index())),
-                    Page::Skill(id) => {
-                        let skill = site
-                            .catalog
-                            .skill(id.as_str())
-                            .ok_or_else(|| RenderError::new(format!("no skill `{id}` in the catalog")))?;
-                        ("skill", Value::from_serialize(builder.skill(skill)))
-                    }
-                    Page::Role(id) => ("role", Value::from_serialize(builder.role(id))),
-                    Page::TranslationStatus => ("translation-status", Value::from_serialize(builder.status())),
-                    Page::Overview => ("overview", Value::from_serialize(builder.overview())),
-                    Page::Moves(id) => ("moves", Value::from_serialize(builder.moves(id))),
-                };
-                fingerprint = self.digest(site, job, builder.finish_deps());
-                problems = builder.problems;
-                (format!("{name}.{}", format.extension()), view)
-            }
         };
         let template = self.env.get_template(&template).map_err(|err| self.error(&err))?;
         let text = template.render(context).map_err(|err| self.error(&err))?;
-        Ok(RenderedFile { path, bytes: text.into_bytes(), problems, fingerprint })
+        Ok(RenderedFile { path, bytes: text.into_bytes(), problems, fingerprint: None })
+    }
+
+    /// Renders `page` of `locale` in each of `formats`, one file each in that order, from one
+    /// view: the formats differ only in their templates and where links point (`views::Href`),
+    /// so looking the page's text up once serves them all. Each file carries its fingerprint;
+    /// the translation problems found come with the first.
+    pub fn render_page(
+        &self,
+        site: &Site<'_>,
+        locale: usize,
+        page: &Page,
+        formats: &[Format],
+    ) -> Result<Vec<RenderedFile>, RenderError> {
+        let mut builder = ViewBuilder::new(site, locale, page, Mode::RenderAndRecord);
+        let (name, view) = match page {
+            Page::Index => ("index", Value::from_serialize(builder.index())),
+            Page::Skill(id) => {
+                let skill = site
+                    .catalog
+                    .skill(id.as_str())
+                    .ok_or_else(|| RenderError::new(format!("no skill `{id}` in the catalog")))?;
+                ("skill", Value::from_serialize(builder.skill(skill)))
+            }
+            Page::Role(id) => ("role", Value::from_serialize(builder.role(id))),
+            Page::TranslationStatus => ("translation-status", Value::from_serialize(builder.status())),
+            Page::Overview => ("overview", Value::from_serialize(builder.overview())),
+            Page::Moves(id) => ("moves", Value::from_serialize(builder.moves(id))),
+        };
+        let deps = builder.finish_deps();
+        let mut problems = builder.problems;
+        formats
+            .iter()
+            .map(|&format| {
+                let job = Job::Page { locale, page: page.clone(), format };
+                let template =
+                    self.env.get_template(&format!("{name}.{}", format.extension())).map_err(|err| self.error(&err))?;
+                let text = template.render(&view).map_err(|err| self.error(&err))?;
+                Ok(RenderedFile {
+                    path: site.output_path(&job),
+                    bytes: text.into_bytes(),
+                    problems: std::mem::take(&mut problems),
+                    fingerprint: self.digest(site, &job, deps.clone()),
+                })
+            })
+            .collect()
     }
 
     /// A digest of everything `job`'s page depends on, computed without rendering it: the
@@ -131,17 +159,29 @@ impl Renderer {
     /// digests mean equal bytes for the same program; the caller adds the program's identity.
     /// `None` for the language chooser and the stylesheet, which are always rendered.
     pub fn fingerprint(&self, site: &Site<'_>, job: &Job) -> Option<blake3::Hash> {
-        if let Job::SearchIndex { locale } = job {
-            return Some(search_digest(site, *locale));
+        match job {
+            Job::SearchIndex { locale } => Some(search_digest(site, *locale)),
+            Job::Page { locale, page, format } => self.page_fingerprints(site, *locale, page, &[*format]).pop()?,
+            _ => None,
         }
-        let Job::Page { locale, page, format } = job else { return None };
-        let mut builder = ViewBuilder::new(site, *locale, page, *format, Mode::Record);
+    }
+
+    /// [`Renderer::fingerprint`] of `page` of `locale` in each of `formats`, walking its view once.
+    pub fn page_fingerprints(
+        &self,
+        site: &Site<'_>,
+        locale: usize,
+        page: &Page,
+        formats: &[Format],
+    ) -> Vec<Option<blake3::Hash>> {
+        let mut builder = ViewBuilder::new(site, locale, page, Mode::Record);
         match page {
             Page::Index => {
                 builder.index();
             }
             Page::Skill(id) => {
-                builder.skill(site.catalog.skill(id.as_str())?);
+                let Some(skill) = site.catalog.skill(id.as_str()) else { return vec![None; formats.len()] };
+                builder.skill(skill);
             }
             Page::Role(id) => {
                 builder.role(id);
@@ -154,7 +194,11 @@ impl Renderer {
             }
             Page::TranslationStatus => {}
         }
-        self.digest(site, job, builder.finish_deps())
+        let deps = builder.finish_deps();
+        formats
+            .iter()
+            .map(|&format| self.digest(site, &Job::Page { locale, page: page.clone(), format }, deps.clone()))
+            .collect()
     }
 
     /// The page's fingerprint from the dependencies its view recorded.
@@ -162,7 +206,7 @@ impl Renderer {
         let Job::Page { locale, page, format } = job else { return None };
         let mut deps = deps?;
         let mut hasher = blake3::Hasher::new();
-        hasher.update(b"ladder-page 1\0");
+        hasher.update(b"ladder-page 2\0");
         hasher.update(self.templates_digest.as_bytes());
         hasher.update(site.digest().as_bytes());
         let _ = write!(hasher, "{locale} {format:?} {page:?}\0");

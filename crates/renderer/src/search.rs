@@ -32,6 +32,11 @@ pub const FIELDS: [&str; 3] = ["title", "summary", "body"];
 
 /// NFD, without combining marks, in lower case: what both the index and the query are made of.
 pub fn fold(text: &str) -> String {
+    // Most indexed text is ASCII (English is every chain's fallback): it has nothing to
+    // decompose, and lowering it byte by byte is several times faster than the general path.
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
 }
 
@@ -40,10 +45,12 @@ pub fn tokens(text: &str) -> Vec<String> {
     fold(text).split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).map(str::to_owned).collect()
 }
 
-#[expect(clippy::needless_pass_by_value, reason = "elasticlunr's pipeline functions take the token by value")]
-fn fold_token(token: String) -> Option<String> {
-    let folded = fold(&token);
-    (!folded.is_empty()).then_some(folded)
+/// The pipeline step as the index records it: `search.js` registers the same name to fold the
+/// query. At build time [`Folded::tokenize`] has already folded every token, and folding is
+/// idempotent, so the step passes tokens through instead of folding them again.
+#[expect(clippy::unnecessary_wraps, reason = "elasticlunr's pipeline functions return an Option")]
+fn already_folded(token: String) -> Option<String> {
+    Some(token)
 }
 
 /// Tokenizing and the pipeline, the same for every locale.
@@ -63,7 +70,7 @@ impl Language for Folded {
     }
 
     fn make_pipeline(&self) -> Pipeline {
-        Pipeline { queue: vec![Box::new(FnWrapper(PIPELINE_FUNCTION.to_owned(), fold_token))] }
+        Pipeline { queue: vec![Box::new(FnWrapper(PIPELINE_FUNCTION.to_owned(), already_folded))] }
     }
 }
 
@@ -168,6 +175,17 @@ mod tests {
             tokens("Cloud-Functions, AWS Lambda/Step (Función)"),
             ["cloud", "functions", "aws", "lambda", "step", "funcion"]
         );
+    }
+
+    #[test]
+    fn folding_is_idempotent_and_the_ascii_path_agrees_with_the_general_one() {
+        fn general(text: &str) -> String {
+            text.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
+        }
+        for text in ["Serverless Functions", "p99 < 200 ms & \"golden\"", "İstanbul ǅemal ẞ", "Función Ёлка", "ﬁ Ⅻ Ω"] {
+            assert_eq!(fold(&fold(text)), fold(text), "{text}");
+            assert_eq!(fold(text), general(text), "{text}");
+        }
     }
 
     #[test]

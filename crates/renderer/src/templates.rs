@@ -6,7 +6,8 @@ use std::sync::LazyLock;
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehavior, Value};
 
 use crate::escape;
-use crate::views::TextObject;
+use crate::job::Format;
+use crate::views::{HrefObject, TextObject};
 
 /// The templates Ladder ships, by name. A directory given to [`crate::Renderer::new`] may replace
 /// any of them with a file of the same name.
@@ -124,8 +125,17 @@ fn format_value(out: &mut minijinja::Output<'_>, state: &State<'_, '_>, value: &
     if value.is_none() {
         return Ok(());
     }
-    let text = value.as_str().map_or_else(|| value.to_string().into(), std::borrow::Cow::Borrowed);
-    let escaped = if escape_as == MARKDOWN { escape::markdown(&text) } else { escape::html(&text) };
+    let format = if escape_as == MARKDOWN { Format::Markdown } else { Format::Html };
+    let text = if let Some(href) = value.downcast_object_ref::<HrefObject>() {
+        // A link to a page points at the page in the format being printed.
+        href.in_format(format).into()
+    } else {
+        value.as_str().map_or_else(|| value.to_string().into(), std::borrow::Cow::Borrowed)
+    };
+    let escaped = match format {
+        Format::Markdown => escape::markdown(&text),
+        Format::Html => escape::html(&text),
+    };
     out.write_str(&escaped).map_err(Error::from)
 }
 

@@ -3,7 +3,7 @@
 use ladder_i18n::{interface, message_ids};
 use serde::Serialize;
 
-use super::{Chrome, Link, Text, ViewBuilder};
+use super::{Chrome, Href, Link, Text, ViewBuilder};
 use crate::job::Page;
 
 #[derive(Debug, Serialize)]
@@ -39,7 +39,7 @@ pub(crate) struct IndexGroup {
 pub(crate) struct IndexSkill {
     name: Text,
     summary: Text,
-    href: String,
+    href: Href,
 }
 
 impl ViewBuilder<'_, '_> {
@@ -67,7 +67,7 @@ impl ViewBuilder<'_, '_> {
                     .map(|skill| IndexSkill {
                         name: self.catalog(&message_ids::skill(skill.id())),
                         summary: self.skill_summary(skill.id()),
-                        href: self.site.local_href(self.page, &Page::Skill(skill.id().clone()), self.format),
+                        href: self.site.local_href(self.page, &Page::Skill(skill.id().clone())),
                     })
                     .collect();
                 groups.push(IndexGroup {
@@ -87,16 +87,16 @@ impl ViewBuilder<'_, '_> {
             .iter()
             .map(|role| Link {
                 name: self.catalog(&message_ids::role(role)),
-                href: self.site.local_href(self.page, &Page::Role(role.clone()), self.format),
+                href: self.site.local_href(self.page, &Page::Role(role.clone())),
             })
             .collect();
         let status_link = (self.localizer().chain().len() > 1).then(|| Link {
             name: self.ui(interface::STATUS_TITLE),
-            href: self.site.local_href(self.page, &Page::TranslationStatus, self.format),
+            href: self.site.local_href(self.page, &Page::TranslationStatus),
         });
         let overview = Link {
             name: self.ui(interface::OVERVIEW_TITLE),
-            href: self.site.local_href(self.page, &Page::Overview, self.format),
+            href: self.site.local_href(self.page, &Page::Overview),
         };
         IndexView {
             page,

@@ -9,7 +9,7 @@ use ladder_i18n::{interface, message_ids};
 use ladder_model::{Catalog, Id, Necessity, Skill};
 use serde::Serialize;
 
-use super::{Chrome, Crumb, Link, Text, ViewBuilder, requirement_anchor};
+use super::{Chrome, Crumb, Href, Link, Text, ViewBuilder, requirement_anchor};
 use crate::escape::heading_anchor;
 use crate::job::Page;
 
@@ -78,7 +78,7 @@ pub(crate) struct Move {
     md_anchor: String,
     heading: Text,
     /// The target's career path at the target level.
-    target: String,
+    target: Href,
     shared: Vec<MoveItem>,
     gain: Vec<MoveItem>,
     leave: Vec<MoveItem>,
@@ -103,7 +103,7 @@ impl ViewBuilder<'_, '_> {
         let description = self.ui_with_texts(interface::MOVES_INTRO, &[("role", &role_name)]);
         let trail = vec![Crumb {
             name: self.ui_with_texts(interface::ROLE_TITLE, &[("role", &role_name)]),
-            href: Some(self.site.local_href(self.page, &Page::Role(role.clone()), self.format)),
+            href: Some(self.site.local_href(self.page, &Page::Role(role.clone()))),
         }];
         let crumb = self.ui_with_texts(interface::MOVES_TITLE, &[("role", &role_name)]);
         let page = self.chrome(description, trail, crumb);
@@ -163,10 +163,7 @@ impl ViewBuilder<'_, '_> {
                         anchor: format!("{level}--{target}--{target_level}"),
                         md_anchor: heading_anchor(&heading.plain()),
                         heading,
-                        target: format!(
-                            "{}#level-{target_level}",
-                            self.site.local_href(self.page, &Page::Role(target.clone()), self.format)
-                        ),
+                        target: self.site.local_href(self.page, &Page::Role(target.clone())).with_fragment(&format!("level-{target_level}")),
                         shared,
                         gain,
                         leave,
@@ -197,7 +194,7 @@ impl ViewBuilder<'_, '_> {
     fn skill_link(&mut self, skill: &Id, anchor: &str) -> Link {
         Link {
             name: self.catalog(&message_ids::skill(skill)),
-            href: format!("{}#{anchor}", self.site.local_href(self.page, &Page::Skill(skill.clone()), self.format)),
+            href: self.site.local_href(self.page, &Page::Skill(skill.clone())).with_fragment(anchor),
         }
     }
 }

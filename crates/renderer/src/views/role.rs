@@ -95,7 +95,7 @@ impl ViewBuilder<'_, '_> {
                             anchor: requirement_anchor(skill.id(), level),
                             subject: Link {
                                 name: self.catalog(&message_ids::skill(skill.id())),
-                                href: self.site.local_href(self.page, &Page::Skill(skill.id().clone()), self.format),
+                                href: self.site.local_href(self.page, &Page::Skill(skill.id().clone())),
                             },
                             mandatory: *necessity == Necessity::Mandatory,
                             description: self.catalog(&message_ids::requirement(skill.id(), role, level)),
@@ -117,13 +117,9 @@ impl ViewBuilder<'_, '_> {
                     let found = changes(&before, &after);
                     let next_name = self.catalog_localized(&message_ids::level(next_level));
                     let heading = self.ui_with_texts(interface::ROLE_NEXT, &[("level", &next_name)]);
-                    let (site, page, format) = (self.site, self.page, self.format);
+                    let (site, page) = (self.site, self.page);
                     Some(self.change_list(heading, &found, message_ids::skill, |skill| {
-                        format!(
-                            "{}#{}",
-                            site.local_href(page, &Page::Skill(skill.clone()), format),
-                            requirement_anchor(role, next_level)
-                        )
+                        site.local_href(page, &Page::Skill(skill.clone())).with_fragment(&requirement_anchor(role, next_level))
                     }))
                 }
                 _ => None,
@@ -143,7 +139,7 @@ impl ViewBuilder<'_, '_> {
             intro: self.ui(interface::ROLE_INTRO),
             moves: self.site.moves().then(|| Link {
                 name: self.ui(interface::MOVES_LINK),
-                href: self.site.local_href(self.page, &Page::Moves(role.clone()), self.format),
+                href: self.site.local_href(self.page, &Page::Moves(role.clone())),
             }),
             labels: RoleLabels {
                 table: self.table_labels(interface::TABLE_SKILL),
