@@ -190,7 +190,9 @@ pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
                         return vec![outcome];
                     }
                     return vec![match renderer.render(&site, job) {
-                        Ok(file) => write(&file.path, &file.bytes, file.fingerprint.and_then(with_program), file.problems),
+                        Ok(file) => {
+                            write(&file.path, &file.bytes, file.fingerprint.and_then(with_program), file.problems)
+                        }
                         Err(err) => Outcome::RenderFailed(err),
                     }];
                 };
@@ -210,7 +212,11 @@ pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
                         Ok(files) => files.into_iter(),
                         Err(err) => {
                             let failed = Outcome::RenderFailed(err);
-                            return outcomes.into_iter().map(|o| o.unwrap_or(Outcome::Skipped)).chain([failed]).collect();
+                            return outcomes
+                                .into_iter()
+                                .map(|o| o.unwrap_or(Outcome::Skipped))
+                                .chain([failed])
+                                .collect();
                         }
                     };
                     for outcome in outcomes.iter_mut().filter(|o| o.is_none()) {

@@ -36,6 +36,7 @@ mod views;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use minijinja::{Environment, Value};
 
@@ -53,6 +54,20 @@ pub struct Renderer {
     overrides: Option<PathBuf>,
     /// Every template's source, embedded or overriding, and every file of the overrides directory.
     templates_digest: blake3::Hash,
+    /// The largest page rendered so far, per page kind and format: the next one's buffer size.
+    size_hints: [AtomicUsize; 12],
+}
+
+/// An index per kind of [`Page`], for [`Renderer::size_hints`].
+fn page_kind(page: &Page) -> usize {
+    match page {
+        Page::Index => 0,
+        Page::Skill(_) => 1,
+        Page::Role(_) => 2,
+        Page::TranslationStatus => 3,
+        Page::Overview => 4,
+        Page::Moves(_) => 5,
+    }
 }
 
 impl Renderer {
@@ -65,6 +80,7 @@ impl Renderer {
             env: templates::environment(overrides),
             overrides: overrides.map(Path::to_path_buf),
             templates_digest,
+            size_hints: Default::default(),
         };
         for (name, _) in templates::EMBEDDED {
             renderer.env.get_template(name).map_err(|err| renderer.error(&err))?;
@@ -138,10 +154,15 @@ impl Renderer {
                 let job = Job::Page { locale, page: page.clone(), format };
                 let template =
                     self.env.get_template(&format!("{name}.{}", format.extension())).map_err(|err| self.error(&err))?;
-                let text = template.render(&view).map_err(|err| self.error(&err))?;
+                // Sized like the largest page of its kind so far: a role page grows to megabytes,
+                // and growing a buffer by doubling copied it about as much as it holds.
+                let hint = &self.size_hints[page_kind(page) * 2 + usize::from(format == Format::Html)];
+                let mut bytes = Vec::with_capacity(hint.load(Ordering::Relaxed));
+                template.render_captured_to(&view, &mut bytes).map_err(|err| self.error(&err))?;
+                hint.fetch_max(bytes.len(), Ordering::Relaxed);
                 Ok(RenderedFile {
                     path: site.output_path(&job),
-                    bytes: text.into_bytes(),
+                    bytes,
                     problems: std::mem::take(&mut problems),
                     fingerprint: self.digest(site, &job, deps.clone()),
                 })

@@ -94,10 +94,8 @@ impl ViewBuilder<'_, '_> {
             name: self.ui(interface::STATUS_TITLE),
             href: self.site.local_href(self.page, &Page::TranslationStatus),
         });
-        let overview = Link {
-            name: self.ui(interface::OVERVIEW_TITLE),
-            href: self.site.local_href(self.page, &Page::Overview),
-        };
+        let overview =
+            Link { name: self.ui(interface::OVERVIEW_TITLE), href: self.site.local_href(self.page, &Page::Overview) };
         IndexView {
             page,
             overview,

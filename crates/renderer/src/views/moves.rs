@@ -163,7 +163,10 @@ impl ViewBuilder<'_, '_> {
                         anchor: format!("{level}--{target}--{target_level}"),
                         md_anchor: heading_anchor(&heading.plain()),
                         heading,
-                        target: self.site.local_href(self.page, &Page::Role(target.clone())).with_fragment(&format!("level-{target_level}")),
+                        target: self
+                            .site
+                            .local_href(self.page, &Page::Role(target.clone()))
+                            .with_fragment(&format!("level-{target_level}")),
                         shared,
                         gain,
                         leave,

@@ -119,7 +119,8 @@ impl ViewBuilder<'_, '_> {
                     let heading = self.ui_with_texts(interface::ROLE_NEXT, &[("level", &next_name)]);
                     let (site, page) = (self.site, self.page);
                     Some(self.change_list(heading, &found, message_ids::skill, |skill| {
-                        site.local_href(page, &Page::Skill(skill.clone())).with_fragment(&requirement_anchor(role, next_level))
+                        site.local_href(page, &Page::Skill(skill.clone()))
+                            .with_fragment(&requirement_anchor(role, next_level))
                     }))
                 }
                 _ => None,
