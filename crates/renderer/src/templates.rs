@@ -13,8 +13,10 @@ use crate::views::{HrefObject, TextObject};
 /// any of them with a file of the same name.
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("base.html", include_str!("../templates/base.html")),
-    ("macros.html", include_str!("../templates/macros.html")),
-    ("macros.md", include_str!("../templates/macros.md")),
+    ("requirement-table.html", include_str!("../templates/requirement-table.html")),
+    ("requirement-table.md", include_str!("../templates/requirement-table.md")),
+    ("change-list.html", include_str!("../templates/change-list.html")),
+    ("change-list.md", include_str!("../templates/change-list.md")),
     ("index.html", include_str!("../templates/index.html")),
     ("skill.html", include_str!("../templates/skill.html")),
     ("role.html", include_str!("../templates/role.html")),
