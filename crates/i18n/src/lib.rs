@@ -58,6 +58,7 @@ pub use fluent::{FluentArgs, FluentValue};
 pub use unic_langid::{CharacterDirection, LanguageIdentifier};
 
 pub use crate::interface::InterfaceMessage;
+pub use crate::lint::plural_categories;
 pub use crate::locales::{Loaded, Locales, MAX_FTL_BYTES, SOURCE_LOCALE};
 pub use crate::localizer::{FallbackCount, Localized, Localizer, Segment};
 pub use crate::nesting::MAX_PLACEABLE_DEPTH;

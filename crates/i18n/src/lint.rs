@@ -392,7 +392,7 @@ fn selects_inline<'s>(
 /// The plural categories fluent-bundle can select for `locale`: the same CLDR rules, negotiated
 /// the same way (the closest locale that has rules, else English), found by selecting a category
 /// for every integer up to 1,100, some large ones and decimals from 0.0 to 3.0.
-pub(crate) fn plural_categories(locale: &LanguageIdentifier) -> Vec<&'static str> {
+pub fn plural_categories(locale: &LanguageIdentifier) -> Vec<&'static str> {
     let available = PluralRules::get_locales(PluralRuleType::CARDINAL);
     let english: LanguageIdentifier = crate::SOURCE_LOCALE.parse().unwrap_or_default();
     let negotiated =
