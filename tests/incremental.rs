@@ -175,4 +175,18 @@ fn a_fingerprint_without_rendering_is_the_renders() {
         .filter(|job| matches!(job, Job::Page { .. } | Job::SearchIndex { .. } | Job::MovesData { .. }))
         .count();
     assert_eq!(fingerprints.len(), pages, "two pages share a fingerprint");
+
+    // A render builds a page's view once for both formats: the files and fingerprints are
+    // those of each format rendered alone.
+    let both = [Format::Markdown, Format::Html];
+    for job in &jobs {
+        let Job::Page { locale, page, format: Format::Markdown } = job else { continue };
+        let files = renderer.render_page(&site, *locale, page, &both).unwrap();
+        let fingerprints = renderer.page_fingerprints(&site, *locale, page, &both);
+        for ((file, fingerprint), format) in files.iter().zip(fingerprints).zip(both) {
+            let alone = renderer.render(&site, &Job::Page { locale: *locale, page: page.clone(), format }).unwrap();
+            assert_eq!((&file.path, &file.bytes), (&alone.path, &alone.bytes), "{page:?} {format:?}");
+            assert_eq!((file.fingerprint, fingerprint), (alone.fingerprint, alone.fingerprint), "{page:?} {format:?}");
+        }
+    }
 }

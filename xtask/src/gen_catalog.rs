@@ -23,20 +23,22 @@ pub struct GenOptions {
     pub seed: u64,
 }
 
-/// Locales in the order they are added: tag, own name, plural categories, share translated.
-const LOCALES: &[(&str, &str, &[&str], f64)] = &[
-    ("en", "English", &["one", "other"], 1.0),
-    ("es", "Español", &["one", "many", "other"], 0.0),
-    ("ru", "Русский", &["one", "few", "many", "other"], 0.6),
-    ("ar", "العربية", &["zero", "one", "two", "few", "many", "other"], 0.3),
-    ("de", "Deutsch", &["one", "other"], 0.45),
-    ("fr", "Français", &["one", "many", "other"], 0.3),
-    ("pt-BR", "Português", &["one", "many", "other"], 0.15),
-    ("ja", "日本語", &["other"], 0.25),
-    ("pl", "Polski", &["one", "few", "many", "other"], 0.05),
-    ("it", "Italiano", &["one", "many", "other"], 0.5),
-    ("uk", "Українська", &["one", "few", "many", "other"], 0.35),
-    ("zh", "中文", &["other"], 0.5),
+/// Locales in the order they are added: tag, own name, share translated. Plural variants use the
+/// categories the runtime's CLDR rules have for the locale ([`ladder_i18n::plural_categories`],
+/// what `check` asks of real locales): ru gets four, ar six, ja one.
+const LOCALES: &[(&str, &str, f64)] = &[
+    ("en", "English", 1.0),
+    ("es", "Español", 0.0),
+    ("ru", "Русский", 0.6),
+    ("ar", "العربية", 0.3),
+    ("de", "Deutsch", 0.45),
+    ("fr", "Français", 0.3),
+    ("pt-BR", "Português", 0.15),
+    ("ja", "日本語", 0.25),
+    ("pl", "Polski", 0.05),
+    ("it", "Italiano", 0.5),
+    ("uk", "Українська", 0.35),
+    ("zh", "中文", 0.5),
 ];
 
 const LEVELS: [&str; 5] = ["junior", "middle", "senior", "lead", "principal"];
@@ -215,9 +217,9 @@ pub fn run(options: &GenOptions) -> Result<GenReport, Diagnostic> {
     }
 
     let english_ui = include_str!("../../locales/en/ui.ftl");
-    for &(tag, name, categories, share) in &LOCALES[..options.locales] {
+    for &(tag, name, share) in &LOCALES[..options.locales] {
         let translate = |text: &str| if tag == "en" { text.to_owned() } else { pseudo_translate(text, tag) };
-        let ui = if tag == "en" { english_ui.to_owned() } else { localized_ui(english_ui, tag, name, categories) };
+        let ui = if tag == "en" { english_ui.to_owned() } else { localized_ui(english_ui, tag, name) };
         writer.write(&format!("locales/{tag}/ui.ftl"), &ui)?;
         let mut draws =
             fastrand::Rng::with_seed(options.seed ^ u64::from(tag.bytes().fold(0u32, |h, b| h * 31 + u32::from(b))));
@@ -401,7 +403,8 @@ fn pseudo_translate(text: &str, tag: &str) -> String {
 
 /// The English interface strings for another locale: its own name, and every plural select given
 /// exactly the locale's categories, so the generated locales are as valid as real ones.
-fn localized_ui(english: &str, tag: &str, name: &str, categories: &[&str]) -> String {
+fn localized_ui(english: &str, tag: &str, name: &str) -> String {
+    let categories = tag.parse().map_or_else(|_| vec!["other"], |tag| ladder_i18n::plural_categories(&tag));
     let mut out = String::new();
     let mut in_plural: Option<(String, String)> = None;
     for line in english.lines() {
@@ -419,7 +422,7 @@ fn localized_ui(english: &str, tag: &str, name: &str, categories: &[&str]) -> St
             let one = one.clone();
             let other = rest.trim().to_owned();
             let indent = &line[..line.len() - trimmed.len()];
-            for category in categories {
+            for category in &categories {
                 let text = if *category == "one" { &one } else { &other };
                 let marker = if *category == "other" { "*" } else { " " };
                 let _ = writeln!(out, "{indent}{marker}[{category}] {}", pseudo_translate(text, tag));

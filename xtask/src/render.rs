@@ -3,7 +3,7 @@
 //! Nothing is published unless every page rendered and was staged: bad input, a full disk or a
 //! killed process never costs the output already there (see [`crate::publish`]).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::io::IsTerminal as _;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -152,41 +152,84 @@ pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
     // Each worker stages its page as soon as it is rendered: the site is never whole in memory.
     let staging_failed = AtomicBool::new(false);
     let progress = Progress::new(jobs.len() as u64, started);
-    let outcomes: Vec<Outcome> = in_pool(options.threads, || {
-        jobs.par_iter()
-            .map(|job| {
-                progress.step();
+    let write = |path: &std::path::Path, bytes: &[u8], inputs: Option<blake3::Hash>, problems: Vec<Problem>| {
+        match publisher.write(path, bytes, inputs) {
+            Ok(()) => Outcome::Staged { bytes: bytes.len() as u64, problems },
+            Err(err) => {
+                // A full disk fails every later write too: stop and report the first.
+                staging_failed.store(true, Ordering::Relaxed);
+                Outcome::WriteFailed(err)
+            }
+        }
+    };
+    // A job whose fingerprint matches the previous output's is carried over: `Err` holds it.
+    let reuse = |job: &Job, inputs: Option<blake3::Hash>| -> Result<(), Outcome> {
+        let Some(inputs) = inputs.and_then(with_program) else { return Ok(()) };
+        match publisher.reuse(&site.output_path(job), inputs) {
+            Ok(Some(bytes)) => Err(Outcome::Reused { bytes }),
+            Ok(None) => Ok(()),
+            Err(err) => {
+                staging_failed.store(true, Ordering::Relaxed);
+                Err(Outcome::WriteFailed(err))
+            }
+        }
+    };
+    let units = units(&jobs);
+    let outcomes: Vec<Vec<Outcome>> = in_pool(options.threads, || {
+        units
+            .par_iter()
+            .map(|unit| {
+                progress.step(unit.len() as u64);
                 if staging_failed.load(Ordering::Relaxed) {
-                    return Outcome::Skipped;
+                    return unit.iter().map(|_| Outcome::Skipped).collect();
                 }
-                let inputs =
-                    if previous_output { renderer.fingerprint(&site, job).and_then(with_program) } else { None };
-                if let Some(inputs) = inputs {
-                    match publisher.reuse(&site.output_path(job), inputs) {
-                        Ok(Some(bytes)) => return Outcome::Reused { bytes },
-                        Ok(None) => {}
-                        Err(err) => {
-                            staging_failed.store(true, Ordering::Relaxed);
-                            return Outcome::WriteFailed(err);
+                let Job::Page { locale, page, .. } = unit[0] else {
+                    let job = unit[0];
+                    let inputs = if previous_output { renderer.fingerprint(&site, job) } else { None };
+                    if let Err(outcome) = reuse(job, inputs) {
+                        return vec![outcome];
+                    }
+                    return vec![match renderer.render(&site, job) {
+                        Ok(file) => {
+                            write(&file.path, &file.bytes, file.fingerprint.and_then(with_program), file.problems)
                         }
-                    }
-                }
-                let file = match renderer.render(&site, job) {
-                    Ok(file) => file,
-                    Err(err) => return Outcome::RenderFailed(err),
+                        Err(err) => Outcome::RenderFailed(err),
+                    }];
                 };
-                let inputs = file.fingerprint.and_then(with_program);
-                match publisher.write(&file.path, &file.bytes, inputs) {
-                    Ok(()) => Outcome::Staged { bytes: file.bytes.len() as u64, problems: file.problems },
-                    Err(err) => {
-                        // A full disk fails every later write too: stop and report the first.
-                        staging_failed.store(true, Ordering::Relaxed);
-                        Outcome::WriteFailed(err)
+                // The formats of one page: fingerprinted, and rendered, from one view.
+                let formats: Vec<Format> = unit.iter().filter_map(|job| job_format(job)).collect();
+                let inputs = if previous_output {
+                    renderer.page_fingerprints(&site, *locale, page, &formats)
+                } else {
+                    vec![None; formats.len()]
+                };
+                let mut outcomes: Vec<Option<Outcome>> =
+                    unit.iter().zip(inputs).map(|(job, inputs)| reuse(job, inputs).err()).collect();
+                let to_render: Vec<Format> =
+                    formats.iter().zip(&outcomes).filter(|(_, done)| done.is_none()).map(|(f, _)| *f).collect();
+                if !to_render.is_empty() {
+                    let mut files = match renderer.render_page(&site, *locale, page, &to_render) {
+                        Ok(files) => files.into_iter(),
+                        Err(err) => {
+                            let failed = Outcome::RenderFailed(err);
+                            return outcomes
+                                .into_iter()
+                                .map(|o| o.unwrap_or(Outcome::Skipped))
+                                .chain([failed])
+                                .collect();
+                        }
+                    };
+                    for outcome in outcomes.iter_mut().filter(|o| o.is_none()) {
+                        *outcome = files.next().map(|file| {
+                            write(&file.path, &file.bytes, file.fingerprint.and_then(with_program), file.problems)
+                        });
                     }
                 }
+                outcomes.into_iter().map(|o| o.unwrap_or(Outcome::Skipped)).collect()
             })
             .collect()
     })?;
+    let outcomes = outcomes.into_iter().flatten();
 
     progress.finish();
     let mut bytes = 0;
@@ -314,6 +357,31 @@ fn kept_files(
         .collect()
 }
 
+/// The jobs of a render as units of work: a page's formats together (they share one view),
+/// every other job alone; in the order of `jobs`, each unit where its first job was.
+fn units(jobs: &[Job]) -> Vec<Vec<&Job>> {
+    let mut units: Vec<Vec<&Job>> = Vec::new();
+    let mut page_units: HashMap<(usize, &Page), usize> = HashMap::new();
+    for job in jobs {
+        if let Job::Page { locale, page, .. } = job {
+            if let Some(&unit) = page_units.get(&(*locale, page)) {
+                units[unit].push(job);
+                continue;
+            }
+            page_units.insert((*locale, page), units.len());
+        }
+        units.push(vec![job]);
+    }
+    units
+}
+
+fn job_format(job: &Job) -> Option<Format> {
+    match job {
+        Job::Page { format, .. } => Some(*format),
+        _ => None,
+    }
+}
+
 /// The data exports of some of the site's locales.
 pub fn plan_exports(locales: &[usize], exports: &[ExportFormat]) -> Vec<Job> {
     locales.iter().flat_map(|&locale| exports.iter().map(move |&format| Job::Export { locale, format })).collect()
@@ -408,8 +476,8 @@ impl Progress {
         Progress { bar, wanted, shown: AtomicBool::new(false), started }
     }
 
-    fn step(&self) {
-        self.bar.inc(1);
+    fn step(&self, jobs: u64) {
+        self.bar.inc(jobs);
         if self.wanted && !self.shown.load(Ordering::Relaxed) && self.started.elapsed() > Progress::AFTER {
             self.shown.store(true, Ordering::Relaxed);
             self.bar.set_draw_target(ProgressDrawTarget::stderr());

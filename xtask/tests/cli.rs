@@ -85,3 +85,21 @@ fn invalid_content_exits_with_1_naming_file_line_and_column() {
     ");
     assert!(!input.path().join("dist").exists(), "nothing is written");
 }
+
+/// The benchmark's synthetic catalogs are as valid as real ones: every locale, every plural
+/// category its language has (and no other), nothing for `check --strict` to flag.
+#[test]
+fn a_generated_catalog_passes_the_strict_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap();
+    let xtask = |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_xtask")).args(args).output().unwrap();
+    let generated = xtask(&["gen-catalog", "--skills", "12", "--roles", "5", "--locales", "12", "--out", out]);
+    assert!(generated.status.success(), "{}", String::from_utf8_lossy(&generated.stderr));
+    let catalog = dir.path().join("catalog");
+    let locales = dir.path().join("locales");
+    let checked =
+        xtask(&["check", "--strict", "--catalog", catalog.to_str().unwrap(), "--locales", locales.to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&checked.stdout);
+    assert!(checked.status.success(), "{stdout}{}", String::from_utf8_lossy(&checked.stderr));
+    assert!(stdout.contains("checked 12 locale(s)") && stdout.contains("0 error(s), 0 warning(s)"), "{stdout}");
+}

@@ -62,6 +62,7 @@ pub use crate::interface::InterfaceMessage;
 pub use crate::locales::{Loaded, Locales, MAX_FTL_BYTES, SOURCE_LOCALE};
 pub use crate::localizer::{FallbackCount, Localized, Localizer, PluralPatterns, Segment};
 pub use crate::nesting::MAX_PLACEABLE_DEPTH;
+pub use crate::plural::plural_categories;
 pub use crate::problem::{LoadError, Problem, ProblemKind, Severity, UnsupportedLocale};
 pub use crate::pseudo::Pseudolocale;
 pub use crate::smoke::SMOKE_NUMBERS;

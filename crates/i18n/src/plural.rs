@@ -37,7 +37,7 @@ fn category_index(category: &Result<PluralCategory, &str>) -> usize {
 
 /// The plural categories fluent-bundle can select for `locale`, found by selecting a category
 /// for every integer up to 1,100, some large ones and decimals from 0.0 to 3.0.
-pub(crate) fn plural_categories(locale: &LanguageIdentifier) -> Vec<&'static str> {
+pub fn plural_categories(locale: &LanguageIdentifier) -> Vec<&'static str> {
     let Some((_, rules)) = rules(locale) else { return vec!["other"] };
     let mut found = [false; 6];
     for n in INTEGERS.chain([10_000, 100_000, 1_000_000, 2_000_000, 10_000_000]) {

@@ -10,20 +10,28 @@ use std::borrow::Cow;
 /// minijinja's own HTML escaping also escapes `/`, which would turn every `href` into
 /// `..&#x2f;roles&#x2f;…`; quoted attributes need only these five.
 pub(crate) fn html(text: &str) -> Cow<'_, str> {
-    if !text.contains(['&', '<', '>', '"', '\'']) {
+    // Every character escaped is ASCII, so bytes are scanned, and runs between them copied whole.
+    let entity = |byte: u8| match byte {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&#39;"),
+        _ => None,
+    };
+    let Some(first) = text.bytes().position(|byte| entity(byte).is_some()) else {
         return Cow::Borrowed(text);
-    }
+    };
     let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
+    let mut copied = 0;
+    for (at, byte) in text.bytes().enumerate().skip(first) {
+        if let Some(entity) = entity(byte) {
+            out.push_str(&text[copied..at]);
+            out.push_str(entity);
+            copied = at + 1;
         }
     }
+    out.push_str(&text[copied..]);
     Cow::Owned(out)
 }
 
@@ -37,10 +45,14 @@ pub(crate) fn html(text: &str) -> Cow<'_, str> {
 /// `scheme://`, the `.` of `www.` and the `@` of an address get a backslash too: the text shows
 /// as written and links nowhere.
 pub(crate) fn markdown(text: &str) -> Cow<'_, str> {
-    let needs_escaping = text.contains(['\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '\n', '\r', '&', '@'])
-        || text.contains("://")
-        || contains_www(text)
-        || starts_block(text);
+    // One pass over the bytes (every character that matters is ASCII): most text needs nothing.
+    let needs_escaping = starts_block(text)
+        || text.bytes().enumerate().any(|(at, byte)| match byte {
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'|' | b'~' | b'\n' | b'\r' | b'&' | b'@' => true,
+            b':' => text[at + 1..].starts_with("//"),
+            b'w' | b'W' => starts_www(text, at),
+            _ => false,
+        });
     if !needs_escaping {
         return Cow::Borrowed(text);
     }
@@ -57,10 +69,6 @@ pub(crate) fn markdown(text: &str) -> Cow<'_, str> {
         escape_inline(text, &mut out);
     }
     Cow::Owned(out)
-}
-
-fn contains_www(text: &str) -> bool {
-    text.char_indices().any(|(i, _)| starts_www(text, i))
 }
 
 /// `www.` at `i`, not inside a word: what GitHub's autolink extension would link.

@@ -36,6 +36,7 @@ mod views;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use minijinja::{Environment, Value};
 
@@ -54,6 +55,21 @@ pub struct Renderer {
     overrides: Option<PathBuf>,
     /// Every template's source, embedded or overriding, and every file of the overrides directory.
     templates_digest: blake3::Hash,
+    /// The largest page rendered so far, per page kind and format: the next one's buffer size.
+    size_hints: [AtomicUsize; 14],
+}
+
+/// An index per kind of [`Page`], for [`Renderer::size_hints`].
+fn page_kind(page: &Page) -> usize {
+    match page {
+        Page::Index => 0,
+        Page::Skill(_) => 1,
+        Page::Role(_) => 2,
+        Page::TranslationStatus => 3,
+        Page::Overview => 4,
+        Page::Moves => 5,
+        Page::RoleMoves(_) => 6,
+    }
 }
 
 impl Renderer {
@@ -66,6 +82,7 @@ impl Renderer {
             env: templates::environment(overrides),
             overrides: overrides.map(Path::to_path_buf),
             templates_digest,
+            size_hints: Default::default(),
         };
         for (name, _) in templates::EMBEDDED {
             renderer.env.get_template(name).map_err(|err| renderer.error(&err))?;
@@ -77,8 +94,11 @@ impl Renderer {
     pub fn render(&self, site: &Site<'_>, job: &Job) -> Result<RenderedFile, RenderError> {
         let path = site.output_path(job);
         let mut problems = Vec::new();
-        let mut fingerprint = None;
         let (template, context) = match job {
+            Job::Page { locale, page, format } => {
+                let mut files = self.render_page(site, *locale, page, &[*format])?;
+                return files.pop().ok_or_else(|| RenderError::new(format!("nothing rendered for {job:?}")));
+            }
             Job::Export { locale, format } => {
                 let bytes = export::render(site.catalog, &site.localizers[*locale], *format, &mut problems)?;
                 // Exports are always rendered: they are few, and cheap next to the pages.
@@ -90,7 +110,7 @@ impl Renderer {
                 return Ok(RenderedFile { path, bytes, problems, fingerprint });
             }
             Job::MovesData { locale } => {
-                let mut builder = ViewBuilder::new(site, *locale, &Page::Moves, Format::Html, Mode::RenderAndRecord);
+                let mut builder = ViewBuilder::new(site, *locale, &Page::Moves, Mode::RenderAndRecord);
                 let bytes = builder.moves_data_script()?;
                 let fingerprint = moves_data_digest(site, *locale, builder.finish_deps());
                 return Ok(RenderedFile { path, bytes, problems: builder.problems, fingerprint });
@@ -102,31 +122,61 @@ impl Renderer {
             Job::LanguageChooser => {
                 ("chooser.html".to_owned(), Value::from_serialize(views::chooser(site, &mut problems)))
             }
-            Job::Page { locale, page, format } => {
-                let mut builder = ViewBuilder::new(site, *locale, page, *format, Mode::RenderAndRecord);
-                let (name, view) = match page {
-                    Page::Index => ("index", Value::from_serialize(builder.index())),
-                    Page::Skill(id) => {
-                        let skill = site
-                            .catalog
-                            .skill(id.as_str())
-                            .ok_or_else(|| RenderError::new(format!("no skill `{id}` in the catalog")))?;
-                        ("skill", Value::from_serialize(builder.skill(skill)))
-                    }
-                    Page::Role(id) => ("role", Value::from_serialize(builder.role(id))),
-                    Page::TranslationStatus => ("translation-status", Value::from_serialize(builder.status())),
-                    Page::Overview => ("overview", Value::from_serialize(builder.overview())),
-                    Page::Moves => ("moves", Value::from_serialize(builder.moves())),
-                    Page::RoleMoves(id) => ("role-moves", Value::from_serialize(builder.role_moves(id))),
-                };
-                fingerprint = self.digest(site, job, builder.finish_deps());
-                problems = builder.problems;
-                (format!("{name}.{}", format.extension()), view)
-            }
         };
         let template = self.env.get_template(&template).map_err(|err| self.error(&err))?;
         let text = template.render(context).map_err(|err| self.error(&err))?;
-        Ok(RenderedFile { path, bytes: text.into_bytes(), problems, fingerprint })
+        Ok(RenderedFile { path, bytes: text.into_bytes(), problems, fingerprint: None })
+    }
+
+    /// Renders `page` of `locale` in each of `formats`, one file each in that order, from one
+    /// view: the formats differ only in their templates and where links point (`views::Href`),
+    /// so looking the page's text up once serves them all. Each file carries its fingerprint;
+    /// the translation problems found come with the first.
+    pub fn render_page(
+        &self,
+        site: &Site<'_>,
+        locale: usize,
+        page: &Page,
+        formats: &[Format],
+    ) -> Result<Vec<RenderedFile>, RenderError> {
+        let mut builder = ViewBuilder::new(site, locale, page, Mode::RenderAndRecord);
+        let (name, view) = match page {
+            Page::Index => ("index", Value::from_serialize(builder.index())),
+            Page::Skill(id) => {
+                let skill = site
+                    .catalog
+                    .skill(id.as_str())
+                    .ok_or_else(|| RenderError::new(format!("no skill `{id}` in the catalog")))?;
+                ("skill", Value::from_serialize(builder.skill(skill)))
+            }
+            Page::Role(id) => ("role", Value::from_serialize(builder.role(id))),
+            Page::TranslationStatus => ("translation-status", Value::from_serialize(builder.status())),
+            Page::Overview => ("overview", Value::from_serialize(builder.overview())),
+            Page::Moves => ("moves", Value::from_serialize(builder.moves())),
+            Page::RoleMoves(id) => ("role-moves", Value::from_serialize(builder.role_moves(id))),
+        };
+        let deps = builder.finish_deps();
+        let mut problems = builder.problems;
+        formats
+            .iter()
+            .map(|&format| {
+                let job = Job::Page { locale, page: page.clone(), format };
+                let template =
+                    self.env.get_template(&format!("{name}.{}", format.extension())).map_err(|err| self.error(&err))?;
+                // Sized like the largest page of its kind so far: a role page grows to megabytes,
+                // and growing a buffer by doubling copied it about as much as it holds.
+                let hint = &self.size_hints[page_kind(page) * 2 + usize::from(format == Format::Html)];
+                let mut bytes = Vec::with_capacity(hint.load(Ordering::Relaxed));
+                template.render_captured_to(&view, &mut bytes).map_err(|err| self.error(&err))?;
+                hint.fetch_max(bytes.len(), Ordering::Relaxed);
+                Ok(RenderedFile {
+                    path: site.output_path(&job),
+                    bytes,
+                    problems: std::mem::take(&mut problems),
+                    fingerprint: self.digest(site, &job, deps.clone()),
+                })
+            })
+            .collect()
     }
 
     /// A digest of everything `job`'s page depends on, computed without rendering it: the
@@ -140,22 +190,34 @@ impl Renderer {
     /// `None` for the language chooser and the stylesheet, which are always rendered. A locale's
     /// search index and moves data have fingerprints too.
     pub fn fingerprint(&self, site: &Site<'_>, job: &Job) -> Option<blake3::Hash> {
-        if let Job::SearchIndex { locale } = job {
-            return Some(search_digest(site, *locale));
+        match job {
+            Job::SearchIndex { locale } => Some(search_digest(site, *locale)),
+            Job::MovesData { locale } => {
+                let mut builder = ViewBuilder::new(site, *locale, &Page::Moves, Mode::Record);
+                builder.moves_data_script().ok()?;
+                moves_data_digest(site, *locale, builder.finish_deps())
+            }
+            Job::Page { locale, page, format } => self.page_fingerprints(site, *locale, page, &[*format]).pop()?,
+            _ => None,
         }
-        if let Job::MovesData { locale } = job {
-            let mut builder = ViewBuilder::new(site, *locale, &Page::Moves, Format::Html, Mode::Record);
-            builder.moves_data_script().ok()?;
-            return moves_data_digest(site, *locale, builder.finish_deps());
-        }
-        let Job::Page { locale, page, format } = job else { return None };
-        let mut builder = ViewBuilder::new(site, *locale, page, *format, Mode::Record);
+    }
+
+    /// [`Renderer::fingerprint`] of `page` of `locale` in each of `formats`, walking its view once.
+    pub fn page_fingerprints(
+        &self,
+        site: &Site<'_>,
+        locale: usize,
+        page: &Page,
+        formats: &[Format],
+    ) -> Vec<Option<blake3::Hash>> {
+        let mut builder = ViewBuilder::new(site, locale, page, Mode::Record);
         match page {
             Page::Index => {
                 builder.index();
             }
             Page::Skill(id) => {
-                builder.skill(site.catalog.skill(id.as_str())?);
+                let Some(skill) = site.catalog.skill(id.as_str()) else { return vec![None; formats.len()] };
+                builder.skill(skill);
             }
             Page::Role(id) => {
                 builder.role(id);
@@ -171,7 +233,11 @@ impl Renderer {
             }
             Page::TranslationStatus => {}
         }
-        self.digest(site, job, builder.finish_deps())
+        let deps = builder.finish_deps();
+        formats
+            .iter()
+            .map(|&format| self.digest(site, &Job::Page { locale, page: page.clone(), format }, deps.clone()))
+            .collect()
     }
 
     /// The page's fingerprint from the dependencies its view recorded.
@@ -179,7 +245,7 @@ impl Renderer {
         let Job::Page { locale, page, format } = job else { return None };
         let mut deps = deps?;
         let mut hasher = blake3::Hasher::new();
-        hasher.update(b"ladder-page 1\0");
+        hasher.update(b"ladder-page 2\0");
         hasher.update(self.templates_digest.as_bytes());
         hasher.update(site.digest().as_bytes());
         let _ = write!(hasher, "{locale} {format:?} {page:?}\0");

@@ -9,6 +9,7 @@ use ladder_model::{Catalog, Id};
 use rustc_hash::FxHashMap;
 
 use crate::job::{Format, Job, Page, STYLESHEET_PATH};
+use crate::views::Href;
 
 /// The catalog and the localizers of one render. Pages link to their versions in these locales.
 #[derive(Debug)]
@@ -197,14 +198,20 @@ impl<'a> Site<'a> {
     }
 
     /// A link from `from` (a page of some locale) to `to` in locale `locale`.
-    pub(crate) fn href(&self, from: &Page, locale: usize, to: &Page, format: Format) -> String {
+    pub(crate) fn href(&self, from: &Page, locale: usize, to: &Page) -> Href {
         let tag = self.localizers[locale].locale();
-        format!("{}../{tag}/{}.{}", from.to_locale_root(), to.stem(), format.extension())
+        Href::new(format!("{}../{tag}/{}", from.to_locale_root(), to.stem()), String::new())
     }
 
     /// A link from `from` to a page of the same locale.
-    pub(crate) fn local_href(&self, from: &Page, to: &Page, format: Format) -> String {
-        format!("{}{}.{}", from.to_locale_root(), to.stem(), format.extension())
+    pub(crate) fn local_href(&self, from: &Page, to: &Page) -> Href {
+        Href::new(format!("{}{}", from.to_locale_root(), to.stem()), String::new())
+    }
+
+    /// The absolute URL of `page` in `locale`, when the base URL is known.
+    pub(crate) fn absolute_href(&self, locale: usize, page: &Page) -> Option<Href> {
+        let base = self.base_url.as_ref()?;
+        Some(Href::new(format!("{base}{}/{}", self.localizers[locale].locale(), page.stem()), String::new()))
     }
 
     /// A link from `from` to a file at the top of the output directory.

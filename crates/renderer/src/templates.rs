@@ -6,14 +6,17 @@ use std::sync::LazyLock;
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehavior, Value};
 
 use crate::escape;
-use crate::views::TextObject;
+use crate::job::Format;
+use crate::views::{HrefObject, TextObject};
 
 /// The templates Ladder ships, by name. A directory given to [`crate::Renderer::new`] may replace
 /// any of them with a file of the same name.
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("base.html", include_str!("../templates/base.html")),
-    ("macros.html", include_str!("../templates/macros.html")),
-    ("macros.md", include_str!("../templates/macros.md")),
+    ("requirement-table.html", include_str!("../templates/requirement-table.html")),
+    ("requirement-table.md", include_str!("../templates/requirement-table.md")),
+    ("change-list.html", include_str!("../templates/change-list.html")),
+    ("change-list.md", include_str!("../templates/change-list.md")),
     ("index.html", include_str!("../templates/index.html")),
     ("skill.html", include_str!("../templates/skill.html")),
     ("role.html", include_str!("../templates/role.html")),
@@ -125,8 +128,17 @@ fn format_value(out: &mut minijinja::Output<'_>, state: &State<'_, '_>, value: &
     if value.is_none() {
         return Ok(());
     }
-    let text = value.as_str().map_or_else(|| value.to_string().into(), std::borrow::Cow::Borrowed);
-    let escaped = if escape_as == MARKDOWN { escape::markdown(&text) } else { escape::html(&text) };
+    let format = if escape_as == MARKDOWN { Format::Markdown } else { Format::Html };
+    let text = if let Some(href) = value.downcast_object_ref::<HrefObject>() {
+        // A link to a page points at the page in the format being printed.
+        href.in_format(format).into()
+    } else {
+        value.as_str().map_or_else(|| value.to_string().into(), std::borrow::Cow::Borrowed)
+    };
+    let escaped = match format {
+        Format::Markdown => escape::markdown(&text),
+        Format::Html => escape::html(&text),
+    };
     out.write_str(&escaped).map_err(Error::from)
 }
 

@@ -3,8 +3,8 @@
 use ladder_i18n::{interface, message_ids};
 use serde::Serialize;
 
-use super::{Chrome, Link, Text, ViewBuilder};
-use crate::job::{Format, Page};
+use super::{Chrome, Href, Link, Text, ViewBuilder};
+use crate::job::Page;
 
 #[derive(Debug, Serialize)]
 pub(crate) struct IndexView {
@@ -17,8 +17,8 @@ pub(crate) struct IndexView {
     roles: Vec<Link>,
     /// The overview matrix.
     overview: Link,
-    /// The moves page (HTML).
-    moves: Option<Link>,
+    /// The moves page, which only HTML has: the Markdown index does not print it.
+    moves: Link,
     /// The footer's link to the translation status page; not in the source language.
     status_link: Option<Link>,
 }
@@ -41,7 +41,7 @@ pub(crate) struct IndexGroup {
 pub(crate) struct IndexSkill {
     name: Text,
     summary: Text,
-    href: String,
+    href: Href,
 }
 
 impl ViewBuilder<'_, '_> {
@@ -69,7 +69,7 @@ impl ViewBuilder<'_, '_> {
                     .map(|skill| IndexSkill {
                         name: self.catalog(&message_ids::skill(skill.id())),
                         summary: self.skill_summary(skill.id()),
-                        href: self.site.local_href(self.page, &Page::Skill(skill.id().clone()), self.format),
+                        href: self.site.local_href(self.page, &Page::Skill(skill.id().clone())),
                     })
                     .collect();
                 groups.push(IndexGroup {
@@ -89,21 +89,17 @@ impl ViewBuilder<'_, '_> {
             .iter()
             .map(|role| Link {
                 name: self.catalog(&message_ids::role(role)),
-                href: self.site.local_href(self.page, &Page::Role(role.clone()), self.format),
+                href: self.site.local_href(self.page, &Page::Role(role.clone())),
             })
             .collect();
         let status_link = (self.localizer().chain().len() > 1).then(|| Link {
             name: self.ui(interface::STATUS_TITLE),
-            href: self.site.local_href(self.page, &Page::TranslationStatus, self.format),
+            href: self.site.local_href(self.page, &Page::TranslationStatus),
         });
-        let overview = Link {
-            name: self.ui(interface::OVERVIEW_TITLE),
-            href: self.site.local_href(self.page, &Page::Overview, self.format),
-        };
-        let moves = (self.format == Format::Html).then(|| Link {
-            name: self.ui(interface::MOVES_PAGE_TITLE),
-            href: self.site.local_href(self.page, &Page::Moves, self.format),
-        });
+        let overview =
+            Link { name: self.ui(interface::OVERVIEW_TITLE), href: self.site.local_href(self.page, &Page::Overview) };
+        let moves =
+            Link { name: self.ui(interface::MOVES_PAGE_TITLE), href: self.site.local_href(self.page, &Page::Moves) };
         IndexView {
             page,
             overview,

@@ -3,6 +3,7 @@
 
 mod assets;
 mod chooser;
+mod href;
 mod index;
 mod moves;
 mod moves_data;
@@ -25,12 +26,13 @@ use minijinja::value::{Enumerator, Object};
 use serde::Serialize;
 use std::io::Write as _;
 
-use crate::job::{FAVICON_PATH, Format, MOVES_DATA_FILE, MOVES_SCRIPT_PATH, Page, SCRIPT_PATH, STYLESHEET_PATH};
+use crate::job::{FAVICON_PATH, MOVES_DATA_FILE, MOVES_SCRIPT_PATH, Page, SCRIPT_PATH, STYLESHEET_PATH};
 use crate::site::Site;
 use crate::templates;
 
 pub(crate) use self::assets::asset;
 pub(crate) use self::chooser::chooser;
+pub(crate) use self::href::{Href, HrefObject};
 pub use self::moves_data::GLOBAL as MOVES_GLOBAL;
 
 /// Localized text, with its language when that differs from the page's (a fallback), and its
@@ -180,7 +182,6 @@ pub(crate) struct ViewBuilder<'s, 'a> {
     pub(crate) site: &'s Site<'a>,
     pub(crate) locale: usize,
     pub(crate) page: &'s Page,
-    pub(crate) format: Format,
     pub(crate) problems: Vec<Problem>,
     /// The page's `ui-stale-hint`, looked up the first time a stale text needs it.
     pub(crate) stale_hint: Option<String>,
@@ -209,7 +210,7 @@ pub(crate) struct Chrome {
     skip_to_content: Text,
     nav_index: Text,
     nav_languages: Text,
-    index_href: String,
+    index_href: Href,
     stylesheet_href: String,
     favicon_href: String,
     /// The page's own scripts, in order: the level comparison on skill pages; the moves data and
@@ -218,7 +219,7 @@ pub(crate) struct Chrome {
     /// The meta description: catalog text where the page has some.
     description: Text,
     /// The page's absolute URL, when the base URL is known.
-    canonical: Option<String>,
+    canonical: Option<Href>,
     /// The language chooser, for `hreflang="x-default"`.
     x_default_href: String,
     alternates: Vec<Alternate>,
@@ -233,23 +234,23 @@ pub(crate) struct Chrome {
 #[derive(Debug, Serialize)]
 pub(crate) struct Crumb {
     name: Text,
-    href: Option<String>,
+    href: Option<Href>,
 }
 
 #[derive(Debug, Serialize)]
 pub(crate) struct Alternate {
     lang: String,
     name: String,
-    href: String,
+    href: Href,
     /// The same page's absolute URL, for `hreflang`, when the base URL is known.
-    absolute: Option<String>,
+    absolute: Option<Href>,
     current: bool,
 }
 
 #[derive(Debug, Serialize)]
 pub(crate) struct Link {
     name: Text,
-    href: String,
+    href: Href,
 }
 
 /// Column headers of a requirement table, and the hidden word for an optional row.
@@ -356,12 +357,11 @@ impl<'s, 'a> ViewBuilder<'s, 'a> {
         self.ui_with(message, &[])
     }
 
-    pub(crate) fn new(site: &'s Site<'a>, locale: usize, page: &'s Page, format: Format, mode: Mode) -> Self {
+    pub(crate) fn new(site: &'s Site<'a>, locale: usize, page: &'s Page, mode: Mode) -> Self {
         ViewBuilder {
             site,
             locale,
             page,
-            format,
             problems: Vec::new(),
             stale_hint: None,
             deps: Some(Vec::with_capacity(if mode == Mode::Record { 4096 } else { 1024 })),
@@ -381,10 +381,10 @@ impl<'s, 'a> ViewBuilder<'s, 'a> {
 
     /// A link to a page of the same locale; nothing when only recording (links are made of the
     /// catalog structure, which the fingerprint holds already).
-    fn local_href(&self, to: &Page) -> String {
+    fn local_href(&self, to: &Page) -> Href {
         match self.mode {
-            Mode::Record => String::new(),
-            Mode::RenderAndRecord => self.site.local_href(self.page, to, self.format),
+            Mode::Record => Href::default(),
+            Mode::RenderAndRecord => self.site.local_href(self.page, to),
         }
     }
 
@@ -506,7 +506,7 @@ impl<'s, 'a> ViewBuilder<'s, 'a> {
         heading: Text,
         found: &[(&Id, Change)],
         name: impl Fn(&Id) -> String,
-        href: impl Fn(&Id) -> String,
+        href: impl Fn(&Id) -> Href,
     ) -> Changes {
         let items: Vec<ChangeItem> = found
             .iter()
@@ -545,8 +545,8 @@ impl<'s, 'a> ViewBuilder<'s, 'a> {
                 Alternate {
                     lang: site.localizers[locale].locale().to_string(),
                     name: site.language_names[locale].clone(),
-                    href: site.href(self.page, locale, target, self.format),
-                    absolute: site.absolute(&site.page_path(locale, target, self.format)),
+                    href: site.href(self.page, locale, target),
+                    absolute: site.absolute_href(locale, target),
                     current: locale == self.locale,
                 }
             })
@@ -554,7 +554,7 @@ impl<'s, 'a> ViewBuilder<'s, 'a> {
         let nav_index = self.ui(interface::NAV_INDEX);
         let mut breadcrumb = Vec::new();
         if *self.page != Page::Index {
-            let index_href = site.local_href(self.page, &Page::Index, self.format);
+            let index_href = site.local_href(self.page, &Page::Index);
             breadcrumb.push(Crumb { name: self.ui(interface::NAV_INDEX), href: Some(index_href) });
         }
         breadcrumb.extend(trail);
@@ -566,7 +566,7 @@ impl<'s, 'a> ViewBuilder<'s, 'a> {
             skip_to_content: self.ui(interface::SKIP_TO_CONTENT),
             nav_index,
             nav_languages: self.ui(interface::NAV_LANGUAGES),
-            index_href: site.local_href(self.page, &Page::Index, self.format),
+            index_href: site.local_href(self.page, &Page::Index),
             stylesheet_href: site.top_href(self.page, STYLESHEET_PATH),
             favicon_href: site.top_href(self.page, FAVICON_PATH),
             scripts: match self.page {
@@ -578,7 +578,7 @@ impl<'s, 'a> ViewBuilder<'s, 'a> {
                 _ => Vec::new(),
             },
             description,
-            canonical: site.absolute(&site.page_path(self.locale, self.page, self.format)),
+            canonical: site.absolute_href(self.locale, self.page),
             x_default_href: site.absolute("index.html").unwrap_or_else(|| site.top_href(self.page, "index.html")),
             alternates,
             nav_breadcrumb: self.ui(interface::NAV_BREADCRUMB),

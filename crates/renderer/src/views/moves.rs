@@ -12,7 +12,7 @@ use ladder_i18n::{Localized, interface, message_ids};
 use ladder_model::{Catalog, Id, Necessity, Skill};
 use serde::Serialize;
 
-use super::{Chrome, Link, Text, ViewBuilder, requirement_anchor};
+use super::{Chrome, Href, Link, Text, ViewBuilder, requirement_anchor};
 use crate::job::Page;
 
 /// The skills of one move, each list in catalog order with the mandatory ones first.
@@ -63,7 +63,7 @@ pub(crate) struct Move {
     /// How many skills each list holds, in a sentence.
     pub(crate) summary: Text,
     /// The target's career path at the target level.
-    pub(crate) target: String,
+    pub(crate) target: Href,
     pub(crate) shared: Vec<MoveItem>,
     pub(crate) gain: Vec<MoveItem>,
     pub(crate) leave: Vec<MoveItem>,
@@ -253,11 +253,10 @@ impl ViewBuilder<'_, '_> {
             md_anchor: crate::escape::heading_anchor(&heading.plain()),
             heading,
             summary,
-            target: format!(
-                "{}#level-{}",
-                self.site.local_href(self.page, &Page::Role(to.role.clone()), self.format),
-                to.level
-            ),
+            target: self
+                .site
+                .local_href(self.page, &Page::Role(to.role.clone()))
+                .with_fragment(&format!("level-{}", to.level)),
             shared,
             gain,
             leave,
@@ -268,7 +267,7 @@ impl ViewBuilder<'_, '_> {
     fn skill_link(&mut self, skill: &Id, anchor: &str) -> Link {
         Link {
             name: self.catalog(&message_ids::skill(skill)),
-            href: format!("{}#{anchor}", self.site.local_href(self.page, &Page::Skill(skill.clone()), self.format)),
+            href: self.site.local_href(self.page, &Page::Skill(skill.clone())).with_fragment(anchor),
         }
     }
 }

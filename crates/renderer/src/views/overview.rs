@@ -5,7 +5,7 @@ use ladder_i18n::{interface, message_ids};
 use ladder_model::Necessity;
 use serde::Serialize;
 
-use super::{Chrome, Link, Text, ViewBuilder, requirement_anchor};
+use super::{Chrome, Href, Link, Text, ViewBuilder, requirement_anchor};
 use crate::job::Page;
 
 #[derive(Debug, Serialize)]
@@ -42,7 +42,7 @@ pub(crate) struct OverviewCell {
     mandatory_from: Option<Text>,
     optional_from: Option<Text>,
     /// The skill page's row of the first level the role needs it at.
-    href: Option<String>,
+    href: Option<Href>,
 }
 
 #[derive(Debug, Serialize)]
@@ -63,7 +63,7 @@ impl ViewBuilder<'_, '_> {
             .iter()
             .map(|role| Link {
                 name: self.catalog(&message_ids::role(role)),
-                href: self.site.local_href(self.page, &Page::Role(role.clone()), self.format),
+                href: self.site.local_href(self.page, &Page::Role(role.clone())),
             })
             .collect();
         let mut groups = Vec::new();
@@ -71,7 +71,7 @@ impl ViewBuilder<'_, '_> {
             for group in domain.groups() {
                 let mut skills = Vec::new();
                 for skill in catalog.skills_in_group(group) {
-                    let skill_href = self.site.local_href(self.page, &Page::Skill(skill.id().clone()), self.format);
+                    let skill_href = self.site.local_href(self.page, &Page::Skill(skill.id().clone()));
                     let mut cells = Vec::new();
                     for role in catalog.roles() {
                         let first = |wanted: Option<Necessity>| {
@@ -89,7 +89,7 @@ impl ViewBuilder<'_, '_> {
                         cells.push(OverviewCell {
                             optional_from: optional.map(|level| from(level, interface::MATRIX_OPTIONAL_FROM)),
                             mandatory_from: mandatory.map(|level| from(level, interface::MATRIX_MANDATORY_FROM)),
-                            href: any.map(|level| format!("{skill_href}#{}", requirement_anchor(role, level))),
+                            href: any.map(|level| skill_href.with_fragment(&requirement_anchor(role, level))),
                         });
                     }
                     skills.push(OverviewSkill {

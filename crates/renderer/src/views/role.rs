@@ -6,17 +6,20 @@ use ladder_model::{Id, Necessity, Skill};
 use serde::Serialize;
 
 use super::moves::position_value;
-use super::{Changes, Chrome, Link, RequirementRow, TableLabels, Text, ViewBuilder, changes, requirement_anchor};
-use crate::job::{Format, Page};
+use super::{Changes, Chrome, Href, Link, RequirementRow, TableLabels, Text, ViewBuilder, changes, requirement_anchor};
+use crate::job::Page;
 
 #[derive(Debug, Serialize)]
 pub(crate) struct RoleView {
     page: Chrome,
     title: Text,
     intro: Text,
-    /// The moves page, starting at this role's first level (HTML); the role's Markdown moves
-    /// page, when it is rendered (Markdown, `--moves`).
+    /// The moves page, starting at this role's first level: only HTML has it, the Markdown role
+    /// page does not print it.
     moves: Option<Link>,
+    /// The role's Markdown moves page, when it is rendered (`--moves`): the Markdown role page
+    /// prints it, the HTML one does not.
+    role_moves: Option<Link>,
     labels: RoleLabels,
     levels: Vec<RoleLevel>,
 }
@@ -35,8 +38,8 @@ pub(crate) struct RoleLevel {
     groups: Vec<RoleGroup>,
     /// What changes at the next level; none at the last.
     next: Option<Changes>,
-    /// The moves page, starting at this level (HTML).
-    moves: Option<Link>,
+    /// The moves page, starting at this level (HTML only).
+    moves: Link,
 }
 
 #[derive(Debug, Serialize)]
@@ -51,23 +54,10 @@ pub(crate) struct RoleGroup {
 }
 
 impl ViewBuilder<'_, '_> {
-    /// The link at the top of a role's page: to the moves page starting at the role's first level
-    /// (HTML), or to the role's Markdown moves page when there is one.
-    fn moves_link(&mut self, role: &Id) -> Option<Link> {
-        let href = match self.format {
-            Format::Html => self.moves_href(role, self.site.catalog.levels().first()?),
-            Format::Markdown if self.site.role_moves() => {
-                self.site.local_href(self.page, &Page::RoleMoves(role.clone()), self.format)
-            }
-            Format::Markdown => return None,
-        };
-        Some(Link { name: self.ui(interface::MOVES_LINK), href })
-    }
-
     /// The moves page with `role` at `level` chosen as where the move starts.
-    fn moves_href(&self, role: &Id, level: &Id) -> String {
-        let page = self.site.local_href(self.page, &Page::Moves, Format::Html);
-        format!("{page}?from={}", position_value(role, level))
+    fn moves_href(&self, role: &Id, level: &Id) -> Href {
+        let query = format!("from={}", position_value(role, level));
+        self.site.local_href(self.page, &Page::Moves).with_query(&query)
     }
 
     pub(crate) fn role(&mut self, role: &Id) -> RoleView {
@@ -118,7 +108,7 @@ impl ViewBuilder<'_, '_> {
                             anchor: requirement_anchor(skill.id(), level),
                             subject: Link {
                                 name: self.catalog(&message_ids::skill(skill.id())),
-                                href: self.site.local_href(self.page, &Page::Skill(skill.id().clone()), self.format),
+                                href: self.site.local_href(self.page, &Page::Skill(skill.id().clone())),
                             },
                             mandatory: *necessity == Necessity::Mandatory,
                             description: self.catalog(&message_ids::requirement(skill.id(), role, level)),
@@ -140,24 +130,19 @@ impl ViewBuilder<'_, '_> {
                     let found = changes(&before, &after);
                     let next_name = self.catalog_localized(&message_ids::level(next_level));
                     let heading = self.ui_with_texts(interface::ROLE_NEXT, &[("level", &next_name)]);
-                    let (site, page, format) = (self.site, self.page, self.format);
+                    let (site, page) = (self.site, self.page);
                     Some(self.change_list(heading, &found, message_ids::skill, |skill| {
-                        format!(
-                            "{}#{}",
-                            site.local_href(page, &Page::Skill(skill.clone()), format),
-                            requirement_anchor(role, next_level)
-                        )
+                        site.local_href(page, &Page::Skill(skill.clone()))
+                            .with_fragment(&requirement_anchor(role, next_level))
                     }))
                 }
                 _ => None,
             };
-            let moves = (self.format == Format::Html).then(|| {
-                let level_name = self.catalog_localized(&message_ids::level(level));
-                Link {
-                    name: self.ui_with_texts(interface::MOVES_FROM_LEVEL, &[("level", &level_name)]),
-                    href: self.moves_href(role, level),
-                }
-            });
+            let level_name = self.catalog_localized(&message_ids::level(level));
+            let moves = Link {
+                name: self.ui_with_texts(interface::MOVES_FROM_LEVEL, &[("level", &level_name)]),
+                href: self.moves_href(role, level),
+            };
             levels.push(RoleLevel {
                 id: level.to_string(),
                 name: self.catalog(&message_ids::level(level)),
@@ -172,7 +157,16 @@ impl ViewBuilder<'_, '_> {
             page,
             title,
             intro: self.ui(interface::ROLE_INTRO),
-            moves: self.moves_link(role),
+            moves: self
+                .site
+                .catalog
+                .levels()
+                .first()
+                .map(|level| Link { name: self.ui(interface::MOVES_LINK), href: self.moves_href(role, level) }),
+            role_moves: self.site.role_moves().then(|| Link {
+                name: self.ui(interface::MOVES_LINK),
+                href: self.site.local_href(self.page, &Page::RoleMoves(role.clone())),
+            }),
             labels: RoleLabels {
                 table: self.table_labels(interface::TABLE_SKILL),
                 no_skills: self.ui(interface::ROLE_NO_SKILLS),

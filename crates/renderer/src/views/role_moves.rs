@@ -40,7 +40,7 @@ impl ViewBuilder<'_, '_> {
         let description = self.ui_with_texts(interface::MOVES_INTRO, &[("role", &role_name)]);
         let trail = vec![Crumb {
             name: self.ui_with_texts(interface::ROLE_TITLE, &[("role", &role_name)]),
-            href: Some(self.site.local_href(self.page, &Page::Role(role.clone()), self.format)),
+            href: Some(self.site.local_href(self.page, &Page::Role(role.clone()))),
         }];
         let crumb = self.ui_with_texts(interface::MOVES_TITLE, &[("role", &role_name)]);
         let page = self.chrome(description, trail, crumb);

@@ -5,7 +5,7 @@ use ladder_i18n::interface;
 use serde::Serialize;
 
 use super::{Text, ViewBuilder};
-use crate::job::{Format, SEARCH_ENGINE_PATH, SEARCH_INDEX_FILE, SEARCH_SCRIPT_PATH};
+use crate::job::{SEARCH_ENGINE_PATH, SEARCH_INDEX_FILE, SEARCH_SCRIPT_PATH};
 
 #[derive(Debug, Serialize)]
 pub(crate) struct SearchBox {
@@ -24,11 +24,8 @@ pub(crate) struct SearchBox {
 }
 
 impl ViewBuilder<'_, '_> {
-    /// The search box, on HTML pages.
+    /// The search box, which HTML pages show (one view serves both formats: Markdown ignores it).
     pub(crate) fn search_box(&mut self) -> Option<SearchBox> {
-        if self.format != Format::Html {
-            return None;
-        }
         let root = self.page.to_locale_root();
         Some(SearchBox {
             script_href: self.site.top_href(self.page, SEARCH_SCRIPT_PATH),

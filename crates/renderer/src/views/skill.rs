@@ -71,15 +71,15 @@ impl ViewBuilder<'_, '_> {
         let name_localized = self.catalog_localized(&message_ids::skill(skill.id()));
         let summary = self.skill_summary(skill.id());
         let description = self.skill_summary(skill.id());
-        let index = self.site.local_href(self.page, &Page::Index, self.format);
+        let index = self.site.local_href(self.page, &Page::Index);
         let trail = vec![
             Crumb {
                 name: self.catalog(&message_ids::domain(skill.domain())),
-                href: Some(format!("{index}#domain-{}", skill.domain())),
+                href: Some(index.with_fragment(&format!("domain-{}", skill.domain()))),
             },
             Crumb {
                 name: self.catalog(&message_ids::group(skill.group())),
-                href: Some(format!("{index}#group-{}", skill.group())),
+                href: Some(index.with_fragment(&format!("group-{}", skill.group()))),
             },
         ];
         let title = self.text(&name_localized);
@@ -139,9 +139,9 @@ impl ViewBuilder<'_, '_> {
                 Some((before, before_name)) => {
                     let found = changes(before, &here);
                     let heading = self.ui_with_texts(interface::CHANGES_FROM, &[("level", before_name)]);
-                    let (site, page, format) = (self.site, self.page, self.format);
+                    let (site, page) = (self.site, self.page);
                     Some(self.change_list(heading, &found, message_ids::role, |role| {
-                        site.local_href(page, &Page::Role(role.clone()), format)
+                        site.local_href(page, &Page::Role(role.clone()))
                     }))
                 }
                 None => None,
