@@ -11,11 +11,6 @@ use xtask::flags::{Command, Flags, RenderOptions};
 use xtask::l10n::CommandError;
 use xtask::{check, l10n, render, status};
 
-// A render allocates a string for every text it looks up and prints: mimalloc's thread-local
-// free lists make that markedly cheaper than glibc's malloc (docs/performance.md).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let flags = Flags::parse();
     let cwd = std::env::current_dir().unwrap_or_default();
