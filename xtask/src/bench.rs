@@ -7,6 +7,9 @@
 //! render, held in memory, written to the same file names in a fresh directory by two threads.
 //! Every time is also given as a multiple of the floor. CPU time and peak memory come from
 //! `/proc` (Linux), read while the process runs.
+//!
+//! With `--serve` it times the live preview instead: how long after saving a one-description
+//! edit the reload event reaches an open page, and the page is served with the new text.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -36,18 +39,7 @@ pub struct Row {
 }
 
 pub fn run(workspace: &Path, sizes: &[usize]) -> Result<String, Diagnostic> {
-    let status = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-        .args(["build", "--release", "--quiet", "-p", "xtask"])
-        .current_dir(workspace)
-        .status()
-        .map_err(|err| Diagnostic::error(format!("cannot run cargo: {err}")))?;
-    if !status.success() {
-        return Err(Diagnostic::error("the release build failed".to_owned()));
-    }
-    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| workspace.join("target"), PathBuf::from);
-    let binary = target.join("release/xtask");
-    let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    let root = target.join(format!("bench/{stamp}"));
+    let (binary, root) = release_build(workspace)?;
 
     let mut rows = Vec::new();
     for &size in sizes {
@@ -81,6 +73,194 @@ pub fn run(workspace: &Path, sizes: &[usize]) -> Result<String, Diagnostic> {
     // removed only after every figure was taken.
     let _ = fs::remove_dir_all(&root);
     Ok(report)
+}
+
+/// Builds the release binary; returns it and a fresh directory for this run's trees.
+fn release_build(workspace: &Path) -> Result<(PathBuf, PathBuf), Diagnostic> {
+    let status = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+        .args(["build", "--release", "--quiet", "-p", "xtask"])
+        .current_dir(workspace)
+        .status()
+        .map_err(|err| Diagnostic::error(format!("cannot run cargo: {err}")))?;
+    if !status.success() {
+        return Err(Diagnostic::error("the release build failed".to_owned()));
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| workspace.join("target"), PathBuf::from);
+    let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    Ok((target.join("release/xtask"), target.join(format!("bench/{stamp}"))))
+}
+
+/// `cargo xtask bench --serve`: for each size, starts the release binary's `serve` on the
+/// generated catalog, listens to its reload events as an open page does, and `edits` times
+/// changes one English description, timing from the write to the reload event and to the
+/// changed page being served with the new text.
+pub fn run_serve(workspace: &Path, sizes: &[usize], edits: usize) -> Result<String, Diagnostic> {
+    let (binary, root) = release_build(workspace)?;
+    let load_before = load_average();
+    let mut out = String::from(
+        "| skills | edits | first render s | to reload event, median ms | worst ms | to the page served, median ms | worst ms | serve's re-render, median ms |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+    );
+    for &size in sizes {
+        let input = root.join(size.to_string()).join("input");
+        gen_catalog::run(&GenOptions { skills: size, roles: 20, locales: 10, out: input.clone(), seed: 1 })?;
+        let timings = time_serve(&binary, &input, edits);
+        let _ = fs::remove_dir_all(root.join(size.to_string()));
+        let timings = timings?;
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        let _ = writeln!(
+            out,
+            "| {size} | {edits} | {:.2} | {:.0} | {:.0} | {:.0} | {:.0} | {} |",
+            timings.first_render.as_secs_f64(),
+            ms(median(&timings.reload)),
+            ms(worst(&timings.reload)),
+            ms(median(&timings.page)),
+            ms(worst(&timings.page)),
+            if timings.rerender.is_empty() { "?".to_owned() } else { format!("{:.0}", ms(median(&timings.rerender))) },
+        );
+    }
+    let _ = fs::remove_dir_all(&root);
+    let _ = writeln!(out, "\nload average (1, 5, 15 min): {load_before} before, {} after", load_average());
+    Ok(out)
+}
+
+/// What `serve` took, per edit.
+#[derive(Debug, Default)]
+struct ServeTimings {
+    first_render: Duration,
+    /// From writing the file to the reload event that served the new text.
+    reload: Vec<Duration>,
+    /// From writing the file to the changed page served with the new text.
+    page: Vec<Duration>,
+    /// The re-render times `serve` itself printed.
+    rerender: Vec<Duration>,
+}
+
+fn time_serve(binary: &Path, input: &Path, edits: usize) -> Result<ServeTimings, Diagnostic> {
+    use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+    use std::net::TcpStream;
+
+    let failed = |what: &str, err: &dyn std::fmt::Display| Diagnostic::error(format!("bench --serve: {what}: {err}"));
+    let started = Instant::now();
+    let mut child = Command::new(binary)
+        .args(["serve", "--port", "0", "--catalog", "catalog", "--locales", "locales"])
+        .current_dir(input)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|err| failed("cannot start serve", &err))?;
+    let serving = Stopper(child.id());
+    // Serve's terminal log: its own re-render times.
+    let stderr = child.stderr.take().map(BufReader::new);
+    let log = std::thread::spawn(move || stderr.map(|stderr| stderr.lines().map_while(Result::ok).collect::<Vec<_>>()));
+    let mut first_line = String::new();
+    if let Some(stdout) = child.stdout.take() {
+        let _ = BufReader::new(stdout).read_line(&mut first_line);
+    }
+    let Some(address) = first_line.split("http://").nth(1).and_then(|rest| rest.split('/').next()).map(str::to_owned)
+    else {
+        drop(serving);
+        let _ = child.wait();
+        let log = log.join().ok().flatten().unwrap_or_default().join("\n");
+        return Err(Diagnostic::error(format!("bench --serve: serve did not start:\n{log}")));
+    };
+    let mut timings = ServeTimings { first_render: started.elapsed(), ..ServeTimings::default() };
+
+    let skills = input.join("locales/en/skills.ftl");
+    let english = fs::read_to_string(&skills).map_err(|err| failed("reading the English descriptions", &err))?;
+    let marker = "--junior = ";
+    let (Some(at), Some(skill)) = (
+        english.find(marker),
+        english
+            .lines()
+            .find(|line| line.contains(marker))
+            .and_then(|line| line.strip_prefix("skill-")?.split("--").next()),
+    ) else {
+        return Err(Diagnostic::error("bench --serve: no description to change in the generated catalog".to_owned()));
+    };
+    let page = format!("/en/skills/{skill}.html");
+    let get = |path: &str| -> String {
+        let mut response = String::new();
+        if let Ok(mut stream) = TcpStream::connect(&address) {
+            let _ = write!(stream, "GET {path} HTTP/1.0\r\nHost: {address}\r\n\r\n");
+            let _ = stream.read_to_string(&mut response);
+        }
+        response
+    };
+
+    let mut events = TcpStream::connect(&address).map_err(|err| failed("connecting to the event stream", &err))?;
+    write!(events, "GET /__ladder/events HTTP/1.1\r\nHost: {address}\r\n\r\n")
+        .map_err(|err| failed("opening the event stream", &err))?;
+    events.set_read_timeout(Some(Duration::from_secs(60))).map_err(|err| failed("event stream", &err))?;
+    let mut events = BufReader::new(events);
+    let mut line = String::new();
+    while line != "\r\n" {
+        line.clear();
+        if events.read_line(&mut line).map_err(|err| failed("reading the event stream", &err))? == 0 {
+            return Err(Diagnostic::error("bench --serve: the event stream closed".to_owned()));
+        }
+    }
+
+    for edit in 0..edits {
+        // Let the previous render's own file reads pass the watcher's debouncing first.
+        std::thread::sleep(Duration::from_millis(500));
+        let token = format!("Benchedit{edit}");
+        let changed = format!("{}{token} {}", &english[..at + marker.len()], &english[at + marker.len()..]);
+        let written = Instant::now();
+        fs::write(&skills, changed).map_err(|err| failed("writing the edit", &err))?;
+        loop {
+            line.clear();
+            let read = events.read_line(&mut line).map_err(|err| failed("waiting for the reload event", &err))?;
+            if read == 0 {
+                return Err(Diagnostic::error("bench --serve: the event stream closed".to_owned()));
+            }
+            if !line.starts_with("data: ") {
+                continue;
+            }
+            let reload = written.elapsed();
+            // A page that reloads now asks for itself again: the event counts if it gets the edit.
+            if get(&page).contains(&token) {
+                timings.page.push(written.elapsed());
+                timings.reload.push(reload);
+                break;
+            }
+        }
+    }
+    drop(serving);
+    let _ = child.wait();
+    for line in log.join().ok().flatten().unwrap_or_default() {
+        let ms = line.strip_prefix("re-rendered in ").and_then(|rest| rest.strip_suffix(" ms"));
+        if let Some(ms) = ms.and_then(|ms| ms.parse::<u64>().ok()) {
+            timings.rerender.push(Duration::from_millis(ms));
+        }
+    }
+    Ok(timings)
+}
+
+/// Stops a `serve` with Ctrl-C's signal, so it removes its private directory.
+struct Stopper(u32);
+
+impl Drop for Stopper {
+    fn drop(&mut self) {
+        let _ = Command::new("kill").args(["-INT", &self.0.to_string()]).status();
+    }
+}
+
+fn median(times: &[Duration]) -> Duration {
+    let mut sorted = times.to_vec();
+    sorted.sort();
+    sorted.get(sorted.len() / 2).copied().unwrap_or_default()
+}
+
+fn worst(times: &[Duration]) -> Duration {
+    times.iter().max().copied().unwrap_or_default()
+}
+
+/// `/proc/loadavg`'s three load averages, or "?" where there is none.
+fn load_average() -> String {
+    fs::read_to_string("/proc/loadavg")
+        .ok()
+        .map(|text| text.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|| "?".to_owned())
 }
 
 /// Runs `binary args` in `dir`, sampling `/proc` for CPU time and peak memory until it exits.

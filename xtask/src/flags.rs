@@ -121,6 +121,13 @@ pub struct BenchFlags {
     /// Catalog sizes in skills, each with 20 roles and 10 locales.
     #[arg(long, value_delimiter = ',', default_values_t = [100, 1000])]
     pub sizes: Vec<usize>,
+    /// Time `serve` instead of `render`: from saving a one-description edit to the reload event
+    /// and to the changed page being served, `--edits` times per size.
+    #[arg(long)]
+    pub serve: bool,
+    /// How many edits `--serve` times.
+    #[arg(long, default_value_t = 5, requires = "serve")]
+    pub edits: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -16,7 +16,13 @@ fn main() -> ExitCode {
     let cwd = std::env::current_dir().unwrap_or_default();
     match flags.command {
         Command::Bench(bench_flags) => {
-            let result = xtask::flags::project_root().and_then(|root| xtask::bench::run(&root, &bench_flags.sizes));
+            let result = xtask::flags::project_root().and_then(|root| {
+                if bench_flags.serve {
+                    xtask::bench::run_serve(&root, &bench_flags.sizes, bench_flags.edits)
+                } else {
+                    xtask::bench::run(&root, &bench_flags.sizes)
+                }
+            });
             match result {
                 Ok(table) => {
                     print!("{table}");
