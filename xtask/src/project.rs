@@ -5,9 +5,9 @@
 //! after an edit. Loading never stops at the first mistake: the catalog and the translations are
 //! both read and checked, and every problem of both is a [`Diagnostic`] of the one project.
 
-use std::path::PathBuf;
+use std::path::{Component, Path, PathBuf};
 
-use ladder_i18n::{Locales, Problem};
+use ladder_i18n::{LanguageIdentifier, Locales, Problem};
 use ladder_model::Catalog;
 use ladder_renderer::Renderer;
 
@@ -29,54 +29,130 @@ pub struct Project {
     catalog: Option<Catalog>,
     locales: Option<Locales>,
     renderer: Option<Renderer>,
-    /// Sorted by file and position, each once.
+    /// The catalog's and the templates' problems, and a locales directory that cannot be read.
+    others: Vec<Diagnostic>,
+    /// What reading the translations found (syntax, duplicates, locks), what checking them found
+    /// (validation, lint, missing messages) and their stale translations: kept apart, each with
+    /// its locale, so that [`Project::reload_locale`] replaces only what it read or checked again.
+    read_problems: Vec<Problem>,
+    check_problems: Vec<Problem>,
+    stale_problems: Vec<Problem>,
+    /// All of the above, sorted by file and position, each once.
     diagnostics: Vec<Diagnostic>,
 }
+
+/// What [`Project::reload_locale`] read again: which locale, the keys that changed in it, and
+/// the locales whose pages can show them.
+pub type LocaleEdit = ladder_i18n::Reloaded;
 
 impl Project {
     /// Reads and checks everything; what is wrong is in [`Project::diagnostics`].
     pub fn load(paths: ProjectPaths) -> Project {
-        let mut diagnostics = Vec::new();
+        let mut others = Vec::new();
         let catalog = match Catalog::load(&paths.catalog_dir) {
             Ok(catalog) => Some(catalog),
             Err(errors) => {
-                diagnostics.extend(errors.iter().map(Diagnostic::from));
+                others.extend(errors.iter().map(Diagnostic::from));
                 None
             }
         };
+        let mut read_problems = Vec::new();
+        let mut check_problems = Vec::new();
+        let mut stale_problems = Vec::new();
         let locales = match Locales::load(&paths.locales_dir) {
             Ok(loaded) => {
                 let locales = loaded.locales;
-                let mut problems: Vec<Problem> = loaded.problems;
-                problems.extend(locales.validate(catalog.as_ref()));
-                problems.extend(locales.lint());
-                problems.extend(locales.missing_interface_messages());
-                problems.extend(locales.stale_translations());
+                read_problems = loaded.problems;
+                check_problems.extend(locales.validate(catalog.as_ref()));
+                check_problems.extend(locales.lint());
+                check_problems.extend(locales.missing_interface_messages());
+                stale_problems = locales.stale_translations();
                 if let Some(catalog) = &catalog {
-                    problems.extend(locales.missing_catalog_messages(catalog));
+                    check_problems.extend(locales.missing_catalog_messages(catalog));
                 }
-                diagnostics.extend(problems.iter().map(Diagnostic::from));
                 Some(locales)
             }
             Err(err) => {
                 let help = "pass --locales DIR, or create locales/en/ with the source messages".to_owned();
-                diagnostics.push(Diagnostic::error(err.to_string()).with_help(help));
+                others.push(Diagnostic::error(err.to_string()).with_help(help));
                 None
             }
         };
         let renderer = match Renderer::new(paths.templates_dir.as_deref()) {
             Ok(renderer) => Some(renderer),
             Err(err) => {
-                diagnostics.push(Diagnostic::from(&err));
+                others.push(Diagnostic::from(&err));
                 None
             }
         };
-        Project { paths, catalog, locales, renderer, diagnostics: sorted(diagnostics) }
+        let mut project = Project {
+            paths,
+            catalog,
+            locales,
+            renderer,
+            others,
+            read_problems,
+            check_problems,
+            stale_problems,
+            diagnostics: Vec::new(),
+        };
+        project.collect_diagnostics();
+        project
     }
 
     /// Loads the project again from the same paths, after an edit.
     pub fn reload(&mut self) {
         *self = Project::load(self.paths.clone());
+    }
+
+    /// After an edit of `path`, a `.ftl` file of an existing locale: reads that locale again and
+    /// checks what it can have changed (the locale itself, and the locales that fall back to it
+    /// when the edit changed what their checks read of it), keeping the catalog, the templates
+    /// and every other locale as they were. The diagnostics are then those a full
+    /// [`Project::load`] would give. `None` when the path is no such file, or the locale cannot
+    /// be read incrementally: [`Project::reload`] then.
+    pub fn reload_locale(&mut self, path: &Path) -> Option<LocaleEdit> {
+        if path.extension().is_none_or(|ext| ext != "ftl") {
+            return None;
+        }
+        let locales_dir = std::fs::canonicalize(&self.paths.locales_dir).ok()?;
+        let path = std::fs::canonicalize(path).ok()?;
+        let relative = path.strip_prefix(&locales_dir).ok()?;
+        let mut components = relative.components();
+        let (Some(Component::Normal(dir)), Some(Component::Normal(_)), None) =
+            (components.next(), components.next(), components.next())
+        else {
+            return None;
+        };
+        let locale: LanguageIdentifier = dir.to_str()?.parse().ok()?;
+        let locales = self.locales.as_mut()?;
+        if !locales.available().any(|known| *known == locale) {
+            return None;
+        }
+        let edit = locales.reload_locale(&locale)?;
+        self.read_problems.retain(|problem| problem.locale != edit.locale);
+        self.read_problems.extend(edit.problems.iter().cloned());
+        self.check_problems.retain(|problem| !edit.recheck.contains(&problem.locale));
+        self.check_problems.extend(locales.validate_locales(self.catalog.as_ref(), &edit.recheck));
+        self.check_problems.extend(locales.lint_locales(&edit.recheck));
+        if edit.recheck.contains(locales.source()) {
+            self.check_problems.extend(locales.missing_interface_messages());
+            if let Some(catalog) = &self.catalog {
+                self.check_problems.extend(locales.missing_catalog_messages(catalog));
+            }
+        }
+        self.stale_problems.retain(|problem| !edit.dependents.contains(&problem.locale));
+        self.stale_problems.extend(locales.stale_translations_of(&edit.dependents));
+        self.collect_diagnostics();
+        Some(edit)
+    }
+
+    fn collect_diagnostics(&mut self) {
+        let mut diagnostics = self.others.clone();
+        diagnostics.extend(
+            self.read_problems.iter().chain(&self.check_problems).chain(&self.stale_problems).map(Diagnostic::from),
+        );
+        self.diagnostics = sorted(diagnostics);
     }
 
     pub fn paths(&self) -> &ProjectPaths {

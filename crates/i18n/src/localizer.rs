@@ -321,6 +321,13 @@ impl Localizer {
         }
     }
 
+    /// Whether some locale of the chain defines `id` with text that may refer to other messages or
+    /// terms: then what the message shows depends on more than its own definition, and
+    /// [`Localizer::fingerprint`] holds every locale it could reach.
+    pub fn refers(&self, id: &str) -> bool {
+        self.data.iter().any(|data| data.message_digest(id).is_some_and(|(_, entry)| entry.refers))
+    }
+
     /// Appends to `deps` what a report on the whole locale depends on (the translation status):
     /// every file of every locale of the chain, and each locale's lock.
     pub fn fingerprint_all(&self, deps: &mut Vec<u8>) {

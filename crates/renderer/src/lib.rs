@@ -41,7 +41,7 @@ use minijinja::{Environment, Value};
 
 pub use crate::error::RenderError;
 pub use crate::job::{Asset, ExportFormat, Format, Job, Page, RenderedFile};
-pub use crate::site::Site;
+pub use crate::site::{CatalogDigests, Site};
 pub use crate::templates::EMBEDDED as EMBEDDED_TEMPLATES;
 
 use crate::views::{Mode, ViewBuilder};
@@ -136,25 +136,25 @@ impl Renderer {
         }
         let Job::Page { locale, page, format } = job else { return None };
         let mut builder = ViewBuilder::new(site, *locale, page, *format, Mode::Record);
-        match page {
-            Page::Index => {
-                builder.index();
-            }
-            Page::Skill(id) => {
-                builder.skill(site.catalog.skill(id.as_str())?);
-            }
-            Page::Role(id) => {
-                builder.role(id);
-            }
-            Page::Overview => {
-                builder.overview();
-            }
-            Page::Moves(id) => {
-                builder.moves(id);
-            }
-            Page::TranslationStatus => {}
-        }
+        walk(&mut builder, site, page)?;
         self.digest(site, job, builder.finish_deps())
+    }
+
+    /// What `job`'s page looks up, found by the same walk as [`Renderer::fingerprint`]: a
+    /// long-running preview keeps it, to re-render after an edit of some messages only the pages
+    /// that can show them. `None` for every job but a page.
+    pub fn lookups(&self, site: &Site<'_>, job: &Job) -> Option<Lookups> {
+        let Job::Page { locale, page, format } = job else { return None };
+        let localizer = &site.localizers[*locale];
+        if *page == Page::TranslationStatus {
+            return Some(Lookups { ids: Vec::new(), whole_chain: true, fingerprint: self.fingerprint(site, job) });
+        }
+        let mut builder = ViewBuilder::new(site, *locale, page, *format, Mode::Record).recording_ids();
+        walk(&mut builder, site, page)?;
+        let deps = builder.finish_deps();
+        let ids = builder.take_ids();
+        let whole_chain = ids.iter().any(|id| localizer.refers(id));
+        Some(Lookups { ids, whole_chain, fingerprint: self.digest(site, job, deps) })
     }
 
     /// The page's fingerprint from the dependencies its view recorded.
@@ -188,6 +188,43 @@ impl Renderer {
     fn error(&self, err: &minijinja::Error) -> RenderError {
         RenderError::from_minijinja(err, self.overrides.as_deref())
     }
+}
+
+/// Walks `page`'s view without rendering it, so that `builder` records its lookups; `None` if the
+/// page's skill is not in the catalog.
+fn walk(builder: &mut ViewBuilder<'_, '_>, site: &Site<'_>, page: &Page) -> Option<()> {
+    match page {
+        Page::Index => {
+            builder.index();
+        }
+        Page::Skill(id) => {
+            builder.skill(site.catalog.skill(id.as_str())?);
+        }
+        Page::Role(id) => {
+            builder.role(id);
+        }
+        Page::Overview => {
+            builder.overview();
+        }
+        Page::Moves(id) => {
+            builder.moves(id);
+        }
+        Page::TranslationStatus => {}
+    }
+    Some(())
+}
+
+/// The messages a page looks up ([`Renderer::lookups`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lookups {
+    /// Message ids, sorted, each once: the page can change when one of them changes in a locale of
+    /// its chain.
+    pub ids: Vec<String>,
+    /// Whether some of them may refer to other messages or terms (or the page is the translation
+    /// status): then any edit of a locale of the chain can change it.
+    pub whole_chain: bool,
+    /// The page's [`Renderer::fingerprint`], from the same walk.
+    pub fingerprint: Option<blake3::Hash>,
 }
 
 /// What a locale's search index depends on: the site's locales and names, the whole catalog, and

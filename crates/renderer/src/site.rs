@@ -38,6 +38,13 @@ pub struct Site<'a> {
     skill_digests: OnceLock<Vec<blake3::Hash>>,
 }
 
+/// What [`Site::catalog_digests`] carries from one site to the next on the same catalog.
+#[derive(Debug, Clone)]
+pub struct CatalogDigests {
+    catalog: blake3::Hash,
+    skills: Vec<blake3::Hash>,
+}
+
 impl<'a> Site<'a> {
     /// Also returns the problems met looking up each language's name.
     pub fn new(catalog: &'a Catalog, localizers: &'a [Localizer]) -> (Site<'a>, Vec<Problem>) {
@@ -99,7 +106,12 @@ impl<'a> Site<'a> {
 
     /// A skill's structure and the levels, for its page; `None` if the catalog has no such skill.
     pub(crate) fn skill_digest(&self, id: &Id) -> Option<blake3::Hash> {
-        let digests = self.skill_digests.get_or_init(|| {
+        let index = self.catalog.skills().binary_search_by(|skill| skill.id().cmp(id)).ok()?;
+        self.skill_digests().get(index).copied()
+    }
+
+    fn skill_digests(&self) -> &Vec<blake3::Hash> {
+        self.skill_digests.get_or_init(|| {
             self.catalog
                 .skills()
                 .iter()
@@ -109,9 +121,7 @@ impl<'a> Site<'a> {
                     hasher.finalize()
                 })
                 .collect()
-        });
-        let index = self.catalog.skills().binary_search_by(|skill| skill.id().cmp(id)).ok()?;
-        digests.get(index).copied()
+        })
     }
 
     pub(crate) fn catalog_digest(&self) -> blake3::Hash {
@@ -120,6 +130,23 @@ impl<'a> Site<'a> {
             let _ = write!(hasher, "{:?}", self.catalog);
             hasher.finalize()
         })
+    }
+
+    /// The digests of the catalog's structure that fingerprints use, computed now if they were
+    /// not yet: a preview that builds a new site after every edit of the translations, on the same
+    /// catalog, hands them to the next one ([`Site::with_catalog_digests`]) instead of hashing the
+    /// whole catalog again.
+    pub fn catalog_digests(&self) -> CatalogDigests {
+        CatalogDigests { catalog: self.catalog_digest(), skills: self.skill_digests().clone() }
+    }
+
+    /// The site with `digests` taken from a site on the same catalog (see
+    /// [`Site::catalog_digests`]).
+    #[must_use]
+    pub fn with_catalog_digests(self, digests: CatalogDigests) -> Site<'a> {
+        let _ = self.catalog_digest.set(digests.catalog);
+        let _ = self.skill_digests.set(digests.skills);
+        self
     }
 
     /// The site as served from `base_url` (`https://example.org/careers/`; a missing final `/`
