@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use ladder_i18n::{LanguageIdentifier, Locales, interface};
-use ladder_renderer::{CatalogDigests, Format, Job, Lookups, Page, RenderError, RenderedFile, Renderer, Site};
+use ladder_renderer::{Carried, Format, Job, Lookups, Page, RenderError, RenderedFile, Renderer, Site};
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
@@ -58,8 +58,9 @@ struct Index {
     readers: HashMap<u32, Vec<u32>>,
     /// Pages that depend on whole locales.
     whole_chain: Vec<u32>,
-    /// The catalog's digests, carried from site to site while only translations change.
-    catalog: CatalogDigests,
+    /// What a site looks up and hashes once (language names, the catalog's digests), carried
+    /// from site to site while only translations change.
+    carried: Carried,
 }
 
 struct PageLookups {
@@ -73,6 +74,8 @@ struct Plan {
     after: Vec<Job>,
     /// The pages among them (indices into [`Index::pages`]), whose lookups change with them.
     pages: Vec<u32>,
+    /// Pages that may have changed, in the other format: fingerprinted after the event.
+    later: Vec<u32>,
 }
 
 impl Index {
@@ -90,7 +93,7 @@ impl Index {
             ids: HashMap::new(),
             readers: HashMap::new(),
             whole_chain: Vec::new(),
-            catalog: site.catalog_digests(),
+            carried: site.carry(),
         };
         for (page, lookups) in found.into_iter().enumerate() {
             let page = u32::try_from(page).unwrap_or(u32::MAX);
@@ -123,8 +126,21 @@ impl Index {
         PageLookups { ids, fingerprint: lookups.fingerprint }
     }
 
+    /// Those of `pages` whose fingerprint changed: a page whose fingerprint is the same has the
+    /// same bytes (in a locale that translates the edited English message, its pages do not
+    /// change).
+    fn changed(&self, site: &Site<'_>, renderer: &Renderer, pages: Vec<u32>) -> Vec<u32> {
+        pages
+            .into_par_iter()
+            .filter(|&page| {
+                let fingerprint = self.lookups[page as usize].fingerprint;
+                fingerprint.is_none() || renderer.fingerprint(site, &self.pages[page as usize]) != fingerprint
+            })
+            .collect()
+    }
+
     /// The pages `edits` can change (with `concerned[edit][locale]`), in plan order.
-    fn candidates(&self, edits: &[LocaleEdit], concerned: &[Vec<bool>]) -> Vec<u32> {
+    fn candidates(&self, edits: &[&LocaleEdit], concerned: &[Vec<bool>]) -> Vec<u32> {
         let mut found = Vec::new();
         for (edit, concerned) in edits.iter().zip(concerned) {
             let readers = edit.changed.iter().filter_map(|key| self.readers.get(self.ids.get(key)?));
@@ -185,28 +201,32 @@ impl Incremental {
     /// Renders what the edited files (each with whether it existed before and still does) change,
     /// and tells the open pages.
     pub(crate) fn edited(&mut self, edited: &[(PathBuf, bool)], shared: &Shared, started: Instant) {
-        let incremental = !self.needs_full
-            && self.index.is_some()
-            && edited.iter().all(|(_, modified)| *modified)
-            && edited.iter().all(|(path, _)| match self.project.reload_locale(path) {
-                Some(edit) => {
-                    self.unrendered.push(edit);
-                    true
-                }
-                None => false,
-            });
-        if !incremental {
+        if self.needs_full || self.index.is_none() || !edited.iter().all(|(_, modified)| *modified) {
             self.full(shared, started);
             return;
         }
+        let paths: Vec<PathBuf> = edited.iter().map(|(path, _)| path.clone()).collect();
+        let Incremental { options, project, index, unrendered, .. } = self;
+        // The pages are rendered while the edits are checked, and thrown away if the checks
+        // find an error.
+        let outcome = project.reload_locales_with(&paths, |project, edits| {
+            let all: Vec<&LocaleEdit> = unrendered.iter().chain(edits).collect();
+            prepare(options, index.as_ref()?, project, &all)
+        });
+        let Some((edits, prepared)) = outcome else {
+            self.full(shared, started);
+            return;
+        };
+        self.unrendered.extend(edits);
         if self.project.has_errors() {
             let errors = diagnostics_text(self.project.diagnostics());
             log_render(Some(&errors), started.elapsed(), "");
             shared.update(Some(errors));
             return;
         }
-        if self.render_edits(shared, started).is_none() {
-            self.full(shared, started);
+        match prepared.flatten() {
+            Some(prepared) => self.finish(prepared, shared, started),
+            None => self.full(shared, started),
         }
     }
 
@@ -218,102 +238,42 @@ impl Incremental {
         self.index_lookups();
     }
 
-    /// Which jobs the unrendered edits change; `None` if that is for the full render to say.
-    fn plan(&self, site: &Site<'_>, locales: &Locales, renderer: &Renderer) -> Option<Plan> {
-        let index = self.index.as_ref()?;
-        if self.unrendered.iter().any(|edit| edit.changed.iter().any(|key| key == interface::LANGUAGE_NAME.id)) {
-            return None;
-        }
-        // Per edit, the site's locales whose chain holds the edited locale (a pseudolocale's
-        // chain is the source, transformed).
-        let concerned: Vec<Vec<bool>> = self
-            .unrendered
-            .iter()
-            .map(|edit| {
-                site.localizers()
-                    .iter()
-                    .map(|localizer| {
-                        let tag: &LanguageIdentifier = localizer.locale();
-                        if locales.is_pseudolocale(tag) {
-                            edit.locale == *locales.source()
-                        } else {
-                            edit.dependents.contains(tag)
-                        }
-                    })
-                    .collect()
-            })
-            .collect();
-        let candidates = index.candidates(&self.unrendered, &concerned);
-        if candidates.len() > MOST_PAGES {
-            return None;
-        }
-        // A page whose fingerprint is unchanged has the same bytes: in a locale that translates
-        // the edited English message, its pages do not change.
-        let changed: Vec<u32> = candidates
-            .into_par_iter()
-            .filter(|&page| {
-                let fingerprint = index.lookups[page as usize].fingerprint;
-                fingerprint.is_none() || renderer.fingerprint(site, &index.pages[page as usize]) != fingerprint
-            })
-            .collect();
-        let mut plan = Plan { now: Vec::new(), after: Vec::new(), pages: changed.clone() };
-        // Open pages reload in HTML: Markdown (when HTML is rendered too) can follow.
-        let first = if self.options.formats.contains(&Format::Html) { Format::Html } else { Format::Markdown };
-        for page in changed {
-            let job = index.pages[page as usize].clone();
-            match &job {
-                Job::Page { format, .. } if *format != first => plan.after.push(job),
-                _ => plan.now.push(job),
-            }
-        }
-        let is_concerned = |locale: &usize| concerned.iter().any(|concerned| concerned[*locale]);
-        for job in &index.others {
-            match job {
-                Job::Page { locale, .. } | Job::SearchIndex { locale } | Job::Export { locale, .. } => {
-                    if is_concerned(locale) {
-                        plan.after.push(job.clone());
-                    }
-                }
-                Job::LanguageChooser | Job::Stylesheet | Job::Asset(_) => plan.now.push(job.clone()),
-            }
-        }
-        Some(plan)
-    }
-
-    /// Renders and writes what the unrendered edits change; `None` if the full render must.
-    fn render_edits(&mut self, shared: &Shared, started: Instant) -> Option<()> {
-        let Renderable { catalog, locales, renderer } = self.project.renderable()?;
-        let localizers = render::localizers(locales, &self.options.locales).ok()?;
-        let (site, problems) = Site::new(catalog, &localizers);
-        let site = site
-            .with_base_url(self.options.base_url.as_deref())
-            .with_moves(self.options.moves)
-            .with_catalog_digests(self.index.as_ref()?.catalog.clone());
-        let plan = self.plan(&site, locales, renderer)?;
-        let site_dir = &self.options.out_dir;
-
-        let rendered: Vec<Result<RenderedFile, RenderError>> =
-            plan.now.par_iter().map(|job| renderer.render(&site, job)).collect();
-        let mut diagnostics: Vec<Diagnostic> = problems.iter().map(Diagnostic::from).collect();
-        let files = checked(rendered, &mut diagnostics);
+    /// Writes the pages `prepared` rendered and sends the reload event; then renders and writes
+    /// what can follow, and records what the pages rendered look up now.
+    fn finish(&mut self, prepared: Prepared, shared: &Shared, started: Instant) {
+        let Prepared { mut plan, files, diagnostics } = prepared;
+        let Incremental { options, project, index, unrendered, needs_full } = self;
         if let Some(errors) = errors_of(diagnostics) {
             log_render(Some(&errors), started.elapsed(), "");
             shared.update(Some(errors));
-            return Some(());
+            return;
         }
+        let site_dir = &options.out_dir;
         if let Err(errors) = write_files(site_dir, &files, |_| {}) {
             // The preview may be half written: the next edit renders everything.
-            self.needs_full = true;
+            *needs_full = true;
             shared.update(Some(errors));
-            return Some(());
+            return;
         }
-        let after: Vec<PathBuf> = plan.after.iter().map(|job| site.output_path(job)).collect();
+        let (Some(Renderable { catalog, locales, renderer }), Some(index)) = (project.renderable(), index.as_mut())
+        else {
+            return;
+        };
+        let Ok(localizers) = render::localizers(locales, &options.locales) else { return };
+        let site = Site::carrying(catalog, &localizers, index.carried.clone())
+            .with_base_url(options.base_url.as_deref())
+            .with_moves(options.moves);
+        let mut after: Vec<PathBuf> = plan.after.iter().map(|job| site.output_path(job)).collect();
+        after.extend(plan.later.iter().map(|&page| site.output_path(&index.pages[page as usize])));
         shared.set_pending(after.iter().cloned());
         let took = started.elapsed();
         shared.update(None);
-        log_render(None, took, &format!(" ({} files; {} more after the reload)", files.len(), after.len()));
+        log_render(None, took, &format!(" ({} files; the rest after the reload)", files.len()));
 
         // The other format and the files of whole locales, while the open pages reload.
+        let later = index.changed(&site, renderer, std::mem::take(&mut plan.later));
+        plan.after.extend(later.iter().map(|&page| index.pages[page as usize].clone()));
+        plan.pages.extend(later);
         let rendered: Vec<Result<RenderedFile, RenderError>> =
             plan.after.par_iter().map(|job| renderer.render(&site, job)).collect();
         let mut diagnostics = Vec::new();
@@ -328,29 +288,101 @@ impl Incremental {
         if let Some(errors) = failed {
             // Open pages show the edit already; the overlay says what else it broke, and the
             // next edit renders everything again.
-            self.needs_full = true;
+            *needs_full = true;
             log_render(Some(&errors), started.elapsed(), "");
             shared.update(Some(errors));
-            return Some(());
+            return;
         }
-
         // What the pages rendered look up now.
-        let index = self.index.as_ref()?;
         let rendered_pages: Vec<(usize, Lookups)> = plan
             .pages
             .par_iter()
             .filter_map(|&page| Some((page as usize, renderer.lookups(&site, &index.pages[page as usize])?)))
             .collect();
-        drop(site);
-        if let Some(index) = &mut self.index {
-            for (page, lookups) in rendered_pages {
-                let before = std::mem::take(&mut index.lookups[page].ids);
-                index.lookups[page] = index.entry(u32::try_from(page).unwrap_or(u32::MAX), lookups, &before);
-            }
+        for (page, lookups) in rendered_pages {
+            let before = std::mem::take(&mut index.lookups[page].ids);
+            index.lookups[page] = index.entry(u32::try_from(page).unwrap_or(u32::MAX), lookups, &before);
         }
-        self.unrendered.clear();
-        Some(())
+        unrendered.clear();
     }
+}
+
+/// What an edit renders before the reload event, rendered beside the checks.
+struct Prepared {
+    plan: Plan,
+    files: Vec<RenderedFile>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Renders the pages `edits` change that open pages reload; `None` if the full render must.
+fn prepare(options: &RenderOptions, index: &Index, project: &Project, edits: &[&LocaleEdit]) -> Option<Prepared> {
+    let Renderable { catalog, locales, renderer } = project.inputs()?;
+    let localizers = render::localizers(locales, &options.locales).ok()?;
+    let site = Site::carrying(catalog, &localizers, index.carried.clone())
+        .with_base_url(options.base_url.as_deref())
+        .with_moves(options.moves);
+    let plan = plan(options, index, &site, locales, renderer, edits)?;
+    let rendered: Vec<Result<RenderedFile, RenderError>> =
+        plan.now.par_iter().map(|job| renderer.render(&site, job)).collect();
+    let mut diagnostics = Vec::new();
+    let files = checked(rendered, &mut diagnostics);
+    Some(Prepared { plan, files, diagnostics })
+}
+
+/// Which jobs `edits` change; `None` if that is for the full render to say.
+fn plan(
+    options: &RenderOptions,
+    index: &Index,
+    site: &Site<'_>,
+    locales: &Locales,
+    renderer: &Renderer,
+    edits: &[&LocaleEdit],
+) -> Option<Plan> {
+    if edits.iter().any(|edit| edit.changed.iter().any(|key| key == interface::LANGUAGE_NAME.id)) {
+        return None;
+    }
+    // Per edit, the site's locales whose chain holds the edited locale (a pseudolocale's chain
+    // is the source, transformed).
+    let concerned: Vec<Vec<bool>> = edits
+        .iter()
+        .map(|edit| {
+            site.localizers()
+                .iter()
+                .map(|localizer| {
+                    let tag: &LanguageIdentifier = localizer.locale();
+                    if locales.is_pseudolocale(tag) {
+                        edit.locale == *locales.source()
+                    } else {
+                        edit.dependents.contains(tag)
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let candidates = index.candidates(edits, &concerned);
+    if candidates.len() > MOST_PAGES {
+        return None;
+    }
+    // Open pages reload in HTML: Markdown (when HTML is rendered too) can follow.
+    let first = if options.formats.contains(&Format::Html) { Format::Html } else { Format::Markdown };
+    let (now, later): (Vec<u32>, Vec<u32>) = candidates
+        .into_iter()
+        .partition(|&page| matches!(index.pages[page as usize], Job::Page { format, .. } if format == first));
+    let now = index.changed(site, renderer, now);
+    let mut plan = Plan { now: Vec::new(), after: Vec::new(), pages: now.clone(), later };
+    plan.now.extend(now.iter().map(|&page| index.pages[page as usize].clone()));
+    let is_concerned = |locale: &usize| concerned.iter().any(|concerned| concerned[*locale]);
+    for job in &index.others {
+        match job {
+            Job::Page { locale, .. } | Job::SearchIndex { locale } | Job::Export { locale, .. } => {
+                if is_concerned(locale) {
+                    plan.after.push(job.clone());
+                }
+            }
+            Job::LanguageChooser | Job::Stylesheet | Job::Asset(_) => plan.now.push(job.clone()),
+        }
+    }
+    Some(plan)
 }
 
 /// The rendered files, with every render error and problem added to `diagnostics`.

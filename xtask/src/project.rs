@@ -112,6 +112,38 @@ impl Project {
     /// [`Project::load`] would give. `None` when the path is no such file, or the locale cannot
     /// be read incrementally: [`Project::reload`] then.
     pub fn reload_locale(&mut self, path: &Path) -> Option<LocaleEdit> {
+        let (mut edits, _) = self.reload_locales_with(std::slice::from_ref(&path.to_path_buf()), |_, _| ())?;
+        edits.pop()
+    }
+
+    /// [`Project::reload_locale`] for each of `paths`, running `beside` on the project as read
+    /// while the edits are checked (a preview renders the pages meanwhile, and throws them
+    /// away if the checks find an error). `beside` is not run when reading found an error.
+    /// `None` when a path cannot be reloaded: some of them may have been; reload everything.
+    pub(crate) fn reload_locales_with<R: Send>(
+        &mut self,
+        paths: &[PathBuf],
+        beside: impl FnOnce(&Project, &[LocaleEdit]) -> R + Send,
+    ) -> Option<(Vec<LocaleEdit>, Option<R>)> {
+        let mut edits = Vec::new();
+        for path in paths {
+            let locale = self.locale_of(path)?;
+            let edit = self.locales.as_mut()?.reload_locale(&locale)?;
+            self.read_problems.retain(|problem| problem.locale != edit.locale);
+            self.read_problems.extend(edit.problems.iter().cloned());
+            edits.push(edit);
+        }
+        if self.read_problems.iter().any(|problem| problem.kind.severity() == ladder_i18n::Severity::Error) {
+            self.check_edits(&edits);
+            return Some((edits, None));
+        }
+        let (checks, result) = rayon::join(|| self.edit_checks(&edits), || beside(self, &edits));
+        self.apply_checks(&edits, checks?);
+        Some((edits, Some(result)))
+    }
+
+    /// The locale whose directory holds `path`, if it is a `.ftl` file of an existing locale.
+    fn locale_of(&self, path: &Path) -> Option<LanguageIdentifier> {
         if path.extension().is_none_or(|ext| ext != "ftl") {
             return None;
         }
@@ -125,26 +157,56 @@ impl Project {
             return None;
         };
         let locale: LanguageIdentifier = dir.to_str()?.parse().ok()?;
-        let locales = self.locales.as_mut()?;
-        if !locales.available().any(|known| *known == locale) {
-            return None;
+        self.locales.as_ref()?.available().any(|known| *known == locale).then_some(locale)
+    }
+
+    fn check_edits(&mut self, edits: &[LocaleEdit]) {
+        if let Some(checks) = self.edit_checks(edits) {
+            self.apply_checks(edits, checks);
         }
-        let edit = locales.reload_locale(&locale)?;
-        self.read_problems.retain(|problem| problem.locale != edit.locale);
-        self.read_problems.extend(edit.problems.iter().cloned());
-        self.check_problems.retain(|problem| !edit.recheck.contains(&problem.locale));
-        self.check_problems.extend(locales.validate_locales(self.catalog.as_ref(), &edit.recheck));
-        self.check_problems.extend(locales.lint_locales(&edit.recheck));
-        if edit.recheck.contains(locales.source()) {
-            self.check_problems.extend(locales.missing_interface_messages());
+    }
+
+    /// What checking the locales `edits` name finds: (checks, stale translations).
+    fn edit_checks(&self, edits: &[LocaleEdit]) -> Option<(Vec<Problem>, Vec<Problem>)> {
+        let locales = self.locales.as_ref()?;
+        let mut recheck: Vec<LanguageIdentifier> = edits.iter().flat_map(|edit| edit.recheck.clone()).collect();
+        let mut dependents: Vec<LanguageIdentifier> = edits.iter().flat_map(|edit| edit.dependents.clone()).collect();
+        for tags in [&mut recheck, &mut dependents] {
+            tags.sort_by_key(ToString::to_string);
+            tags.dedup();
+        }
+        let (mut checks, lint) = rayon::join(
+            || locales.validate_locales(self.catalog.as_ref(), &recheck),
+            || locales.lint_locales(&recheck),
+        );
+        checks.extend(lint);
+        if recheck.contains(locales.source()) {
+            checks.extend(locales.missing_interface_messages());
             if let Some(catalog) = &self.catalog {
-                self.check_problems.extend(locales.missing_catalog_messages(catalog));
+                checks.extend(locales.missing_catalog_messages(catalog));
             }
         }
-        self.stale_problems.retain(|problem| !edit.dependents.contains(&problem.locale));
-        self.stale_problems.extend(locales.stale_translations_of(&edit.dependents));
+        Some((checks, locales.stale_translations_of(&dependents)))
+    }
+
+    fn apply_checks(&mut self, edits: &[LocaleEdit], (checks, stale): (Vec<Problem>, Vec<Problem>)) {
+        let rechecked = |problem: &Problem| edits.iter().any(|edit| edit.recheck.contains(&problem.locale));
+        let depends = |problem: &Problem| edits.iter().any(|edit| edit.dependents.contains(&problem.locale));
+        self.check_problems.retain(|problem| !rechecked(problem));
+        self.check_problems.extend(checks);
+        self.stale_problems.retain(|problem| !depends(problem));
+        self.stale_problems.extend(stale);
         self.collect_diagnostics();
-        Some(edit)
+    }
+
+    /// What a render works from, whatever the diagnostics say: for work done beside the checks
+    /// ([`Project::reload_locales_with`]), whose result is thrown away if they find an error.
+    pub(crate) fn inputs(&self) -> Option<Renderable<'_>> {
+        Some(Renderable {
+            catalog: self.catalog.as_ref()?,
+            locales: self.locales.as_ref()?,
+            renderer: self.renderer.as_ref()?,
+        })
     }
 
     fn collect_diagnostics(&mut self) {

@@ -109,21 +109,10 @@ pub fn run(options: &ServeOptions) -> Result<(), Diagnostic> {
     })?;
     let local = server.server_addr().to_ip().unwrap_or(address);
 
-    let started = Instant::now();
-    let mut preview = Incremental::new(&render_options);
-    shared.update(preview.render_all(started));
-    #[allow(clippy::print_stdout, reason = "the address is the command's output")]
-    {
-        println!("serving http://{local}/ (first render in {:.2} s; Ctrl-C to stop)", started.elapsed().as_secs_f64());
-        let _ = std::io::stdout().flush();
-    }
-    if options.open {
-        // Best effort: the address is printed above whatever the desktop does.
-        let _ = std::process::Command::new("xdg-open").arg(format!("http://{local}/")).spawn();
-    }
-
+    // Watching starts before the first render reads anything: an edit saved while it runs is
+    // not lost.
     let (events, edits) = mpsc::channel();
-    let mut debouncer = notify_debouncer_mini::new_debouncer(Duration::from_millis(50), events)
+    let mut debouncer = notify_debouncer_mini::new_debouncer(Duration::from_millis(20), events)
         .map_err(|err| Diagnostic::error(format!("cannot watch for edits: {err}")))?;
     let mut watched = vec![&render_options.catalog_dir, &render_options.locales_dir];
     watched.extend(render_options.templates_dir.as_ref());
@@ -139,6 +128,19 @@ pub fn run(options: &ServeOptions) -> Result<(), Diagnostic> {
     {
         stamp_tree(dir, &mut seen);
     }
+    let started = Instant::now();
+    let mut preview = Incremental::new(&render_options);
+    shared.update(preview.render_all(started));
+    #[allow(clippy::print_stdout, reason = "the address is the command's output")]
+    {
+        println!("serving http://{local}/ (first render in {:.2} s; Ctrl-C to stop)", started.elapsed().as_secs_f64());
+        let _ = std::io::stdout().flush();
+    }
+    if options.open {
+        // Best effort: the address is printed above whatever the desktop does.
+        let _ = std::process::Command::new("xdg-open").arg(format!("http://{local}/")).spawn();
+    }
+
     let rerender = Arc::clone(&shared);
     std::thread::spawn(move || {
         // What lets an edit re-render only what it changed; built while nobody is editing yet.

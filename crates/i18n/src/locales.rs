@@ -38,11 +38,37 @@ pub struct Locales {
     pseudolocales: Vec<(Pseudolocale, LanguageIdentifier)>,
     /// Bundles built so far, by the chain they resolve along: every localizer's chain ends with
     /// the source, whose bundle (every message of the source) is built once, not per locale.
-    pub(crate) bundles: BundleCache,
+    pub(crate) bundles: Arc<BundleCache>,
 }
 
+/// Bundles by the chain they resolve along, each built once, by the first localizer that formats.
 #[derive(Default)]
-pub(crate) struct BundleCache(pub(crate) Mutex<FxHashMap<Vec<LanguageIdentifier>, Arc<Bundle>>>);
+pub(crate) struct BundleCache(pub(crate) Mutex<FxHashMap<Vec<LanguageIdentifier>, BundleSlot>>);
+
+/// A bundle, built by the first localizer that needs it; the others wait for it.
+type BundleSlot = Arc<OnceLock<Arc<Bundle>>>;
+
+impl BundleCache {
+    /// One bundle per locale of `chain` (bundle `i` resolving along `chain[i..]`), `data` being
+    /// the chain's locales. Different chains build in parallel; the same one once.
+    pub(crate) fn bundles(&self, chain: &[LanguageIdentifier], data: &[Arc<LocaleData>]) -> Vec<Arc<Bundle>> {
+        (0..data.len())
+            .map(|index| {
+                let slot = {
+                    let mut built = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                    Arc::clone(built.entry(chain[index..].to_vec()).or_default())
+                };
+                Arc::clone(slot.get_or_init(|| Arc::new(bundle(&data[index..]))))
+            })
+            .collect()
+    }
+}
+
+/// How a [`Localizer`] gets its bundles.
+pub(crate) enum Bundles {
+    Built(Vec<Arc<Bundle>>),
+    From(Arc<BundleCache>),
+}
 
 impl std::fmt::Debug for BundleCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -327,7 +353,7 @@ impl Locales {
             .map(|pseudo| (pseudo, pseudo.locale()))
             .filter(|(_, tag)| !locales.iter().any(|data| &data.locale == tag))
             .collect();
-        Ok(Loaded { locales: Locales { locales, source, pseudolocales, bundles: BundleCache::default() }, problems })
+        Ok(Loaded { locales: Locales { locales, source, pseudolocales, bundles: Arc::default() }, problems })
     }
 
     pub fn source(&self) -> &LanguageIdentifier {
@@ -363,7 +389,13 @@ impl Locales {
         if let Some((pseudo, tag)) = self.pseudolocale(requested) {
             let source = Arc::clone(self.data(&self.source));
             let bundle = Arc::new(pseudo_bundle(&source, *pseudo));
-            return Ok(Localizer::new(tag.clone(), vec![tag.clone()], vec![bundle], vec![source], Some(*pseudo)));
+            return Ok(Localizer::new(
+                tag.clone(),
+                vec![tag.clone()],
+                Bundles::Built(vec![bundle]),
+                vec![source],
+                Some(*pseudo),
+            ));
         }
         let chain = self.chain(requested);
         // Negotiation always appends the source; a chain of the source alone means nothing matched.
@@ -375,13 +407,7 @@ impl Locales {
             });
         }
         let data: Vec<Arc<LocaleData>> = chain.iter().map(|locale| Arc::clone(self.data(locale))).collect();
-        let bundles = (0..data.len())
-            .map(|index| {
-                let mut built = self.bundles.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-                Arc::clone(built.entry(chain[index..].to_vec()).or_insert_with(|| Arc::new(bundle(&data[index..]))))
-            })
-            .collect();
-        Ok(Localizer::new(requested.clone(), chain, bundles, data, None))
+        Ok(Localizer::new(requested.clone(), chain, Bundles::From(Arc::clone(&self.bundles)), data, None))
     }
 
     /// Every message the catalog needs that the source locale lacks, as problems to report before

@@ -18,7 +18,7 @@ use rustc_hash::FxHashMap;
 use unic_langid::{CharacterDirection, LanguageIdentifier};
 
 use crate::interface::{self, InterfaceMessage};
-use crate::locales::LocaleData;
+use crate::locales::{BundleCache, Bundles, LocaleData};
 use crate::problem::{Problem, ProblemKind};
 use crate::pseudo::Pseudolocale;
 use crate::resolve::{self, Reached};
@@ -33,8 +33,12 @@ pub struct Localizer {
     locale: LanguageIdentifier,
     pub(crate) chain: Vec<LanguageIdentifier>,
     /// One per locale of the chain; bundle `i` resolves references along `chain[i..]`. Shared
-    /// with the other localizers whose chains end the same way.
-    bundles: Vec<Arc<Bundle>>,
+    /// with the other localizers whose chains end the same way, and built on the first lookup
+    /// that formats: fingerprints read only `data`, so a preview that fingerprints every locale's
+    /// pages after an edit builds the bundles of the locales it renders only.
+    bundles: OnceLock<Vec<Arc<Bundle>>>,
+    /// Where the bundles come from; `None` when `bundles` is set from the start.
+    cache: Option<Arc<BundleCache>>,
     /// One per locale of the chain.
     pub(crate) data: Vec<Arc<LocaleData>>,
     /// Set for a pseudolocale, whose one bundle transforms the source's messages.
@@ -111,11 +115,23 @@ impl Localizer {
     pub(crate) fn new(
         locale: LanguageIdentifier,
         chain: Vec<LanguageIdentifier>,
-        bundles: Vec<Arc<Bundle>>,
+        bundles: Bundles,
         data: Vec<Arc<LocaleData>>,
         pseudo: Option<Pseudolocale>,
     ) -> Localizer {
-        Localizer { locale, chain, bundles, data, pseudo, plain_interface: OnceLock::new() }
+        let (built, cache) = match bundles {
+            Bundles::Built(built) => (OnceLock::from(built), None),
+            Bundles::From(cache) => (OnceLock::new(), Some(cache)),
+        };
+        Localizer { locale, chain, bundles: built, cache, data, pseudo, plain_interface: OnceLock::new() }
+    }
+
+    fn bundle(&self, index: usize) -> &Bundle {
+        let bundles = self.bundles.get_or_init(|| match &self.cache {
+            Some(cache) => cache.bundles(&self.chain, &self.data),
+            None => Vec::new(),
+        });
+        &bundles[index]
     }
 
     /// The pseudolocale this localizer formats, if it is one.
@@ -258,7 +274,7 @@ impl Localizer {
             marked.set(*name, marker(number).to_string());
         }
         // Errors were reported by the first formatting.
-        let formatted = strip_bidi(self.bundles[index].format_pattern(pattern, Some(&marked), &mut Vec::new()));
+        let formatted = strip_bidi(self.bundle(index).format_pattern(pattern, Some(&marked), &mut Vec::new()));
         let mut segments: Vec<Segment> = Vec::new();
         let mut push = |text: &str, locale: &LanguageIdentifier| match segments.last_mut() {
             _ if text.is_empty() => {}
@@ -379,7 +395,7 @@ impl Localizer {
             };
             let Some(pattern) = pattern else { continue };
             let mut errors = Vec::new();
-            let text = self.bundles[index].format_pattern(pattern, args, &mut errors);
+            let text = self.bundle(index).format_pattern(pattern, args, &mut errors);
             for error in &errors {
                 problems.push(self.format_problem(index, id, attribute, pattern, given, error));
             }

@@ -41,7 +41,7 @@ use minijinja::{Environment, Value};
 
 pub use crate::error::RenderError;
 pub use crate::job::{Asset, ExportFormat, Format, Job, Page, RenderedFile};
-pub use crate::site::{CatalogDigests, Site};
+pub use crate::site::{Carried, Site};
 pub use crate::templates::EMBEDDED as EMBEDDED_TEMPLATES;
 
 use crate::views::{Mode, ViewBuilder};

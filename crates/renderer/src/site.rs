@@ -38,9 +38,10 @@ pub struct Site<'a> {
     skill_digests: OnceLock<Vec<blake3::Hash>>,
 }
 
-/// What [`Site::catalog_digests`] carries from one site to the next on the same catalog.
+/// What [`Site::carry`] takes from one site to the next on the same catalog and language names.
 #[derive(Debug, Clone)]
-pub struct CatalogDigests {
+pub struct Carried {
+    language_names: Vec<String>,
     catalog: blake3::Hash,
     skills: Vec<blake3::Hash>,
 }
@@ -53,6 +54,21 @@ impl<'a> Site<'a> {
             .iter()
             .map(|localizer| localizer.interface(interface::LANGUAGE_NAME, &[], &mut problems).text.into_owned())
             .collect();
+        (Site::with_names(catalog, localizers, language_names), problems)
+    }
+
+    /// A site like the one `carried` was taken from ([`Site::carry`]): on the same catalog, with
+    /// localizers of the same locales and chains, whose language names did not change. It
+    /// neither looks up the names nor hashes the catalog again (a preview builds one after every
+    /// edit of the translations; looking names up would build every locale's bundles).
+    pub fn carrying(catalog: &'a Catalog, localizers: &'a [Localizer], carried: Carried) -> Site<'a> {
+        let site = Site::with_names(catalog, localizers, carried.language_names);
+        let _ = site.catalog_digest.set(carried.catalog);
+        let _ = site.skill_digests.set(carried.skills);
+        site
+    }
+
+    fn with_names(catalog: &'a Catalog, localizers: &'a [Localizer], language_names: Vec<String>) -> Site<'a> {
         let statuses = localizers.iter().map(|_| OnceLock::new()).collect();
         let mut hasher = blake3::Hasher::new();
         for (localizer, name) in localizers.iter().zip(&language_names) {
@@ -67,22 +83,19 @@ impl<'a> Site<'a> {
             .map(|(index, group)| (group.clone(), index))
             .collect();
         let levels = catalog.levels().iter().enumerate().map(|(index, level)| (level.clone(), index)).collect();
-        (
-            Site {
-                catalog,
-                localizers,
-                language_names,
-                statuses,
-                digest,
-                catalog_digest: OnceLock::new(),
-                skill_digests: OnceLock::new(),
-                groups,
-                levels,
-                base_url: None,
-                moves: false,
-            },
-            problems,
-        )
+        Site {
+            catalog,
+            localizers,
+            language_names,
+            statuses,
+            digest,
+            catalog_digest: OnceLock::new(),
+            skill_digests: OnceLock::new(),
+            groups,
+            levels,
+            base_url: None,
+            moves: false,
+        }
     }
 
     pub(crate) fn digest(&self) -> blake3::Hash {
@@ -132,21 +145,15 @@ impl<'a> Site<'a> {
         })
     }
 
-    /// The digests of the catalog's structure that fingerprints use, computed now if they were
-    /// not yet: a preview that builds a new site after every edit of the translations, on the same
-    /// catalog, hands them to the next one ([`Site::with_catalog_digests`]) instead of hashing the
-    /// whole catalog again.
-    pub fn catalog_digests(&self) -> CatalogDigests {
-        CatalogDigests { catalog: self.catalog_digest(), skills: self.skill_digests().clone() }
-    }
-
-    /// The site with `digests` taken from a site on the same catalog (see
-    /// [`Site::catalog_digests`]).
-    #[must_use]
-    pub fn with_catalog_digests(self, digests: CatalogDigests) -> Site<'a> {
-        let _ = self.catalog_digest.set(digests.catalog);
-        let _ = self.skill_digests.set(digests.skills);
-        self
+    /// What [`Site::carrying`] takes to build the next site without looking anything up again:
+    /// the language names and the digests of the catalog's structure (computed now if they were
+    /// not yet).
+    pub fn carry(&self) -> Carried {
+        Carried {
+            language_names: self.language_names.clone(),
+            catalog: self.catalog_digest(),
+            skills: self.skill_digests().clone(),
+        }
     }
 
     /// The site as served from `base_url` (`https://example.org/careers/`; a missing final `/`
