@@ -60,7 +60,7 @@ pub use unic_langid::{CharacterDirection, LanguageIdentifier};
 
 pub use crate::interface::InterfaceMessage;
 pub use crate::locales::{Loaded, Locales, MAX_FTL_BYTES, SOURCE_LOCALE};
-pub use crate::localizer::{FallbackCount, Localized, Localizer, Segment};
+pub use crate::localizer::{FallbackCount, Localized, Localizer, PluralVariants, Segment};
 pub use crate::nesting::MAX_PLACEABLE_DEPTH;
 pub use crate::problem::{LoadError, Problem, ProblemKind, Severity, UnsupportedLocale};
 pub use crate::pseudo::Pseudolocale;

@@ -399,6 +399,13 @@ fn selects_inline<'s>(
 /// the same way (the closest locale that has rules, else English), found by selecting a category
 /// for every integer up to 1,100, some large ones and decimals from 0.0 to 3.0.
 pub(crate) fn plural_categories(locale: &LanguageIdentifier) -> Vec<&'static str> {
+    plural_samples(locale).into_iter().map(|(category, _)| category).collect()
+}
+
+/// The plural categories `locale`'s CLDR cardinal rules use (as [`plural_categories`]), each
+/// with the first few numbers it selects, smallest integers first, then decimals, as Fluent
+/// writes them (`1`, `1.5`).
+pub(crate) fn plural_samples(locale: &LanguageIdentifier) -> Vec<(&'static str, Vec<String>)> {
     let available = PluralRules::get_locales(PluralRuleType::CARDINAL);
     let english: LanguageIdentifier = crate::SOURCE_LOCALE.parse().unwrap_or_default();
     let negotiated =
@@ -406,10 +413,10 @@ pub(crate) fn plural_categories(locale: &LanguageIdentifier) -> Vec<&'static str
     let Some(rules) =
         negotiated.first().and_then(|tag| PluralRules::create((*tag).clone(), PluralRuleType::CARDINAL).ok())
     else {
-        return vec!["other"];
+        return vec![("other", vec!["0".to_owned()])];
     };
-    let mut found = [false; 6];
-    let mut mark = |category: Result<PluralCategory, &str>| {
+    let mut found: [Vec<String>; 6] = Default::default();
+    let mut mark = |category: Result<PluralCategory, &str>, sample: String| {
         let index = match category {
             Ok(PluralCategory::ZERO) => 0,
             Ok(PluralCategory::ONE) => 1,
@@ -418,15 +425,18 @@ pub(crate) fn plural_categories(locale: &LanguageIdentifier) -> Vec<&'static str
             Ok(PluralCategory::MANY) => 4,
             Ok(PluralCategory::OTHER) | Err(_) => 5,
         };
-        found[index] = true;
+        if found[index].len() < 3 {
+            found[index].push(sample);
+        }
     };
     for n in (0_u64..=1_100).chain([10_000, 100_000, 1_000_000, 2_000_000, 10_000_000]) {
-        mark(rules.select(n));
+        mark(rules.select(n), n.to_string());
     }
     for tenths in 0..=30 {
-        mark(rules.select(format!("{}.{}", tenths / 10, tenths % 10).as_str()));
+        let sample = format!("{}.{}", tenths / 10, tenths % 10);
+        mark(rules.select(sample.as_str()), sample);
     }
-    CATEGORIES.iter().zip(found).filter(|(_, found)| *found).map(|(name, _)| *name).collect()
+    CATEGORIES.iter().zip(found).filter(|(_, found)| !found.is_empty()).map(|(name, found)| (*name, found)).collect()
 }
 
 #[cfg(test)]

@@ -28,6 +28,18 @@ use crate::walk::{self, Element};
 /// rayon thread rendering a locale.
 pub(crate) type Bundle = fluent::concurrent::FluentBundle<Arc<FluentResource>>;
 
+/// A count message per plural category ([`Localizer::plural_variants`]).
+#[derive(Debug, Clone)]
+pub struct PluralVariants<'a> {
+    /// The message formatted for 1: where its text came from (its locale, whether it fell back).
+    pub localized: Localized<'a>,
+    /// The locale whose plural rules select among the variants.
+    pub rules: LanguageIdentifier,
+    /// Each category the rules use (`one`, `few`, …, `other` last) and its text, the number
+    /// written `{count}`.
+    pub variants: Vec<(&'static str, String)>,
+}
+
 /// Formats messages for one requested locale, falling back along its chain.
 pub struct Localizer {
     locale: LanguageIdentifier,
@@ -351,6 +363,42 @@ impl Localizer {
             deps.extend_from_slice(&data.digests().whole);
             let _ = write!(deps, "{:?}", data.lock);
         }
+    }
+
+    /// A count message (`variable` a number, selecting a plural form) formatted once per plural
+    /// category of the locale that has the message, the number written `{count}`: for a page's
+    /// script that counts at run time, picks the category with `Intl.PluralRules(rules)` and puts
+    /// the number in. Each variant is formatted with a number of its category, so Fluent selects
+    /// it as it would for any number of that category; that number is then replaced by
+    /// `{count}` (a variant that does not show the number is left as it is).
+    pub fn plural_variants<'a>(
+        &'a self,
+        message: InterfaceMessage,
+        variable: &str,
+        problems: &mut Vec<Problem>,
+    ) -> PluralVariants<'a> {
+        let one = FluentValue::from(1);
+        let first = self.interface(message, &[(variable, one)], problems);
+        // A pseudolocale's bundle selects with the source's rules.
+        let rules = if self.pseudo.is_some() { self.source().locale.clone() } else { first.locale.clone() };
+        let variants = crate::lint::plural_samples(&rules)
+            .into_iter()
+            .map(|(category, samples)| {
+                let mut text = String::new();
+                for sample in &samples {
+                    let value = FluentValue::try_number(sample.as_str());
+                    let formatted = self.interface(message, &[(variable, value)], problems).text;
+                    match formatted.matches(sample.as_str()).count() {
+                        0 => return (category, formatted.into_owned()),
+                        1 => return (category, formatted.replacen(sample.as_str(), "{count}", 1)),
+                        // The number stands twice: try another of the category.
+                        _ => text = formatted.replacen(sample.as_str(), "{count}", 1),
+                    }
+                }
+                (category, text)
+            })
+            .collect();
+        PluralVariants { localized: first, rules, variants }
     }
 
     /// A date as the locale writes it, from the `ui-date` message (`17/3/2026` in `es`).
