@@ -141,6 +141,9 @@ pub fn run(options: &ServeOptions) -> Result<(), Diagnostic> {
         let _ = std::process::Command::new("xdg-open").arg(format!("http://{local}/")).spawn();
     }
 
+    // The watcher names files by absolute path.
+    let locales =
+        std::fs::canonicalize(&render_options.locales_dir).unwrap_or_else(|_| render_options.locales_dir.clone());
     let rerender = Arc::clone(&shared);
     std::thread::spawn(move || {
         // What lets an edit re-render only what it changed; built while nobody is editing yet.
@@ -154,7 +157,7 @@ pub fn run(options: &ServeOptions) -> Result<(), Diagnostic> {
             let Ok(batch) = batch else { continue };
             let started = Instant::now();
             let mut edited = Vec::new();
-            for event in batch.iter().filter(|event| is_input(&event.path)) {
+            for event in batch.iter().filter(|event| is_input(&event.path, &locales)) {
                 let now = stamp(&event.path);
                 // A file never seen that is already gone (an editor's or sed's temporary) is
                 // no edit; a new file is.
@@ -190,10 +193,16 @@ fn stamp(path: &Path) -> Option<Stamp> {
 }
 
 /// Whether an event's path can be an input: directories change when files do (their own events
-/// say which), and hidden files and editors' backups are no input of a render.
-fn is_input(path: &Path) -> bool {
+/// say which), and hidden files and editors' backups are no input of a render. Below `locales`
+/// (absolute) a render reads only Fluent and lock files, so another name there (an editor's or
+/// `sed -i`'s temporary file) is no edit either; in the catalog any file is (a stray one is an
+/// error).
+fn is_input(path: &Path, locales: &Path) -> bool {
     let name = path.file_name().map(|name| name.to_string_lossy()).unwrap_or_default();
-    !(path.is_dir() || name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp"))
+    if path.is_dir() || name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") {
+        return false;
+    }
+    !path.starts_with(locales) || name == ladder_i18n::LOCK_FILE || path.extension().is_some_and(|ext| ext == "ftl")
 }
 
 /// The stamps of every file below `dir`, as the watcher will name them (absolute).

@@ -64,7 +64,7 @@ pub use crate::localizer::{FallbackCount, Localized, Localizer, PluralVariants, 
 pub use crate::nesting::MAX_PLACEABLE_DEPTH;
 pub use crate::problem::{LoadError, Problem, ProblemKind, Severity, UnsupportedLocale};
 pub use crate::pseudo::Pseudolocale;
-pub use crate::reload::Reloaded;
+pub use crate::reload::{Reloaded, Retired};
 pub use crate::smoke::SMOKE_NUMBERS;
 pub use crate::staleness::{AcceptError, Accepted, LOCK_FILE, Lock, LockEntry, LockError, english_text, text_hash};
 pub use crate::status::{Counts, FileCounts, KindCounts, MessageKind, Pending, StaleEntry, TranslationStatus};

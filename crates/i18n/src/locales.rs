@@ -46,7 +46,7 @@ pub struct Locales {
 pub(crate) struct BundleCache(pub(crate) Mutex<FxHashMap<Vec<LanguageIdentifier>, BundleSlot>>);
 
 /// A bundle, built by the first localizer that needs it; the others wait for it.
-type BundleSlot = Arc<OnceLock<Arc<Bundle>>>;
+pub(crate) type BundleSlot = Arc<OnceLock<Arc<Bundle>>>;
 
 impl BundleCache {
     /// One bundle per locale of `chain` (bundle `i` resolving along `chain[i..]`), `data` being

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
 
-use crate::locales::{LocaleData, Locales, load_locale, stale_translations};
+use crate::locales::{BundleSlot, LocaleData, Locales, load_locale, stale_translations};
 use crate::problem::Problem;
 use crate::walk::{self, Element};
 
@@ -33,6 +33,22 @@ pub struct Reloaded {
     pub recheck: Vec<LanguageIdentifier>,
     /// What reading the locale found (syntax errors, duplicates, an unreadable lock).
     pub problems: Vec<Problem>,
+    /// What the reload replaced, to drop when the caller has time.
+    pub retired: Retired,
+}
+
+/// The parsed files and bundles a reload replaced. Freeing them (every entry of a large locale,
+/// and every bundle built from it) takes longer than reading the locale again: a preview drops
+/// this after it has told the open pages, not before.
+pub struct Retired {
+    _data: Arc<LocaleData>,
+    _bundles: Vec<BundleSlot>,
+}
+
+impl std::fmt::Debug for Retired {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Retired").finish_non_exhaustive()
+    }
 }
 
 impl Locales {
@@ -64,13 +80,15 @@ impl Locales {
                 Arc::make_mut(data).stale = stale;
             }
         }
-        self.bundles
-            .0
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .retain(|chain, _| !chain.contains(locale));
+        let bundles = {
+            let mut cache = self.bundles.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let chains: Vec<Vec<LanguageIdentifier>> =
+                cache.keys().filter(|chain| chain.contains(locale)).cloned().collect();
+            chains.iter().filter_map(|chain| cache.remove(chain)).collect()
+        };
         let recheck = if shape_kept { vec![locale.clone()] } else { dependents.clone() };
-        Some(Reloaded { locale: locale.clone(), changed, dependents, recheck, problems })
+        let retired = Retired { _data: old, _bundles: bundles };
+        Some(Reloaded { locale: locale.clone(), changed, dependents, recheck, problems, retired })
     }
 
     /// The locale whose directory holds `path` (a file below the locales directory), if any.
