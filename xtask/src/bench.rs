@@ -208,8 +208,9 @@ fn time_serve(binary: &Path, input: &Path, locales: &[&str], edits: usize) -> Re
     // Edit 0 is not timed: serve indexes what every page looks up after its first render, and
     // takes edits after that.
     for edit in 0..=edits {
-        // Let the previous render's own file reads pass the watcher's debouncing first.
-        std::thread::sleep(Duration::from_millis(500));
+        // Let serve finish with the previous edit (it records what the pages it rendered look up)
+        // and the render's own file reads pass the watcher's debouncing.
+        std::thread::sleep(Duration::from_secs(1));
         let token = format!("Benchedit{edit}");
         let changed = format!("{}{token} {}", &english[..at + marker.len()], &english[at + marker.len()..]);
         let written = Instant::now();

@@ -271,8 +271,10 @@ impl Incremental {
         log_render(None, took, &format!(" ({} files; the rest after the reload)", files.len()));
 
         // The other format and the files of whole locales, while the open pages reload.
+        // The other format first: the whole locales' files (search indexes above all) take longest.
         let later = index.changed(&site, renderer, std::mem::take(&mut plan.later));
-        plan.after.extend(later.iter().map(|&page| index.pages[page as usize].clone()));
+        let whole_locales = std::mem::take(&mut plan.after);
+        plan.after = later.iter().map(|&page| index.pages[page as usize].clone()).chain(whole_locales).collect();
         plan.pages.extend(later);
         let rendered: Vec<Result<RenderedFile, RenderError>> =
             plan.after.par_iter().map(|job| renderer.render(&site, job)).collect();

@@ -156,6 +156,11 @@ pub fn run(options: &ServeOptions) -> Result<(), Diagnostic> {
             // in which some file's size or modification time changed is an edit.
             let Ok(batch) = batch else { continue };
             let started = Instant::now();
+            let paths: Vec<&Path> =
+                batch.iter().map(|event| event.path.as_path()).filter(|path| is_input(path, &locales)).collect();
+            if paths.iter().any(|path| seen.get(*path).copied().flatten() != stamp(path)) {
+                settle(&paths);
+            }
             let mut edited = Vec::new();
             for event in batch.iter().filter(|event| is_input(&event.path, &locales)) {
                 let now = stamp(&event.path);
@@ -182,6 +187,20 @@ pub fn run(options: &ServeOptions) -> Result<(), Diagnostic> {
     let _ = std::fs::remove_dir_all(&site);
     let _ = std::fs::remove_dir_all(site.with_file_name(format!(".ladder-serve-{}.ladder", std::process::id())));
     Ok(())
+}
+
+/// Waits until none of `paths` changes for 10 ms (at most a few seconds): a large file written in
+/// place (truncated, then written) can outlast the debounce, and half of it is no edit to show.
+fn settle(paths: &[&Path]) {
+    let mut last: Vec<Option<Stamp>> = paths.iter().map(|path| stamp(path)).collect();
+    for _ in 0..300 {
+        std::thread::sleep(Duration::from_millis(10));
+        let now: Vec<Option<Stamp>> = paths.iter().map(|path| stamp(path)).collect();
+        if now == last {
+            return;
+        }
+        last = now;
+    }
 }
 
 /// What tells an edited file from a file that was only read.
