@@ -51,6 +51,11 @@ pub struct Localizer {
     bundles: OnceLock<Vec<Arc<Bundle>>>,
     /// Where the bundles come from; `None` when `bundles` is set from the start.
     cache: Option<Arc<BundleCache>>,
+    /// One empty bundle per locale of the chain, with its locale's plural rules: a pattern that
+    /// refers to no message, term or function formats the same in it as in the full bundle, and
+    /// most do, so the full bundles (every message of the chain) are built only for those that
+    /// refer.
+    plain: OnceLock<Vec<Bundle>>,
     /// One per locale of the chain.
     pub(crate) data: Vec<Arc<LocaleData>>,
     /// Set for a pseudolocale, whose one bundle transforms the source's messages.
@@ -135,7 +140,40 @@ impl Localizer {
             Bundles::Built(built) => (OnceLock::from(built), None),
             Bundles::From(cache) => (OnceLock::new(), Some(cache)),
         };
-        Localizer { locale, chain, bundles: built, cache, data, pseudo, plain_interface: OnceLock::new() }
+        Localizer {
+            locale,
+            chain,
+            bundles: built,
+            cache,
+            plain: OnceLock::new(),
+            data,
+            pseudo,
+            plain_interface: OnceLock::new(),
+        }
+    }
+
+    /// The bundle to format `pattern` with, for the locale `index` of the chain: the full one when
+    /// the pattern may reach other messages, terms or functions (and always for a pseudolocale,
+    /// whose bundle transforms text), else the empty one.
+    fn bundle_for(&self, index: usize, pattern: &ast::Pattern<&str>) -> &Bundle {
+        let mut refers = false;
+        walk::pattern(pattern, &mut |element| {
+            refers |= matches!(element, Element::Message { .. } | Element::Term { .. } | Element::Function(_));
+        });
+        if refers || self.pseudo.is_some() {
+            return self.bundle(index);
+        }
+        let plain = self.plain.get_or_init(|| {
+            self.chain
+                .iter()
+                .map(|locale| {
+                    let mut bundle = Bundle::new_concurrent(vec![locale.clone()]);
+                    bundle.set_use_isolating(false);
+                    bundle
+                })
+                .collect()
+        });
+        &plain[index]
     }
 
     fn bundle(&self, index: usize) -> &Bundle {
@@ -286,7 +324,8 @@ impl Localizer {
             marked.set(*name, marker(number).to_string());
         }
         // Errors were reported by the first formatting.
-        let formatted = strip_bidi(self.bundle(index).format_pattern(pattern, Some(&marked), &mut Vec::new()));
+        let formatted =
+            strip_bidi(self.bundle_for(index, pattern).format_pattern(pattern, Some(&marked), &mut Vec::new()));
         let mut segments: Vec<Segment> = Vec::new();
         let mut push = |text: &str, locale: &LanguageIdentifier| match segments.last_mut() {
             _ if text.is_empty() => {}
@@ -443,7 +482,7 @@ impl Localizer {
             };
             let Some(pattern) = pattern else { continue };
             let mut errors = Vec::new();
-            let text = self.bundle(index).format_pattern(pattern, args, &mut errors);
+            let text = self.bundle_for(index, pattern).format_pattern(pattern, args, &mut errors);
             for error in &errors {
                 problems.push(self.format_problem(index, id, attribute, pattern, given, error));
             }
