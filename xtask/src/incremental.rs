@@ -421,9 +421,15 @@ fn write_files(site: &Path, files: &[RenderedFile], written: impl Fn(&Path)) -> 
 }
 
 /// Replaces `site/relative` in one rename, so that a request never reads half a file (and a file
-/// the last full render hard-linked from the one before is not written through).
+/// the last full render hard-linked from the one before is not written through); a file that
+/// already holds `bytes` (the shared files, rendered every time) is left alone.
 fn write_file(site: &Path, relative: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let target = site.join(relative);
+    if std::fs::metadata(&target).is_ok_and(|meta| meta.len() == bytes.len() as u64)
+        && std::fs::read(&target).is_ok_and(|old| old == bytes)
+    {
+        return Ok(());
+    }
     let name = target.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
     let temporary = target.with_file_name(format!(".{name}.ladder-serve"));
     std::fs::write(&temporary, bytes)?;
