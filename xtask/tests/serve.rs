@@ -45,6 +45,10 @@ impl Drop for Serving {
     fn drop(&mut self) {
         let _ = self.0.kill();
         let _ = self.0.wait();
+        // Killed, serve cannot remove its private directories itself.
+        let pid = self.0.id();
+        let _ = fs::remove_dir_all(std::env::temp_dir().join(format!("ladder-serve-{pid}")));
+        let _ = fs::remove_dir_all(std::env::temp_dir().join(format!(".ladder-serve-{pid}.ladder")));
     }
 }
 
