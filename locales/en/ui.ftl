@@ -215,9 +215,12 @@ ui-matrix-totals = Requirements per level
 
 # The label of the search box.
 ui-search-label = Search skills and roles
-# How many skills and roles were found. $count is a number the page fills in as you type, so
-# this is not a plural select: phrase it to read well with any number.
-ui-search-results = Results: { $count }
+# How many skills and roles were found, as you type. $count: that number (at least 1). Select the
+# plural forms your language uses: the page picks the one for the count.
+ui-search-results = { $count ->
+        [one] { $count } result
+       *[other] { $count } results
+    }
 ui-search-none = Nothing found.
 # When the search could not start (its index did not load).
 ui-search-error = Search is unavailable.

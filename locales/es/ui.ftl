@@ -206,7 +206,10 @@ ui-matrix-totals = Requisitos por nivel
 ## Búsqueda, en la cabecera de cada página HTML.
 
 ui-search-label = Buscar habilidades y roles
-ui-search-results = Resultados: { $count }
+ui-search-results = { $count ->
+        [one] { $count } resultado
+       *[other] { $count } resultados
+    }
 ui-search-none = No se encontró nada.
 ui-search-error = La búsqueda no está disponible.
 

@@ -239,7 +239,12 @@ ui-matrix-totals = Требования по уровням
 ## Поиск в шапке каждой HTML-страницы.
 
 ui-search-label = Поиск по навыкам и ролям
-ui-search-results = Найдено: { $count }
+ui-search-results = { $count ->
+        [one] Найден { $count } результат
+        [few] Найдено { $count } результата
+        [many] Найдено { $count } результатов
+       *[other] Найдено { $count } результата
+    }
 ui-search-none = Ничего не найдено.
 ui-search-error = Поиск недоступен.
 

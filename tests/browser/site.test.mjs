@@ -325,8 +325,8 @@ test('every Markdown table row has exactly its header\'s number of cells', () =>
 });
 
 // Search: typed into the header of any page, folded like the index (accents and case ignored).
-async function searchFor(page, text) {
-  const input = page.getByLabel('Buscar habilidades y roles');
+async function searchFor(page, text, label = 'Buscar habilidades y roles') {
+  const input = page.getByLabel(label);
   await input.fill(text);
   await page.waitForFunction(() => document.getElementById('search-status').textContent !== '');
   return {
@@ -366,6 +366,76 @@ test('search works from file://, with no server', async () => {
     await page.waitForURL(/serverless-functions\.html$/);
     assert.deepEqual(problems, []);
     await close();
+  }
+});
+
+test('search from the language chooser and from 404.html: the main language\'s (English) index', async () => {
+  for (const url of ['/site/index.html', '/search/index.html']) {
+    const { page, problems, close } = await open(url);
+    assert.equal(await page.getAttribute('#search', 'lang'), 'en');
+    const { status, results } = await searchFor(page, 'serverless', 'Search skills and roles');
+    // The search case's English still has a count message without plural forms.
+    assert.match(status, url.startsWith('/site/') ? /^\d+ results?$/ : /^Results: \d+$/);
+    assert.equal(results[0][0].toLowerCase(), 'serverless functions');
+    assert.match(new URL(results[0][1]).pathname, /\/en\/skills\/serverless-functions\.html$/);
+    assert.deepEqual(problems, []);
+    await close();
+  }
+  // A missing page gets 404.html, whose links start at the top of the site (the search case is
+  // rendered without --base-url, so they are relative: the server shows it at the top level).
+  const { page, problems, close } = await open('/search/no-such-page.html');
+  assert.equal(await page.textContent('h1'), 'Page not found');
+  const { status, results } = await searchFor(page, 'cost', 'Search skills and roles');
+  assert.equal(status, 'Results: 1');
+  assert.equal(new URL(results[0][1]).pathname, '/search/en/skills/cost-reports.html');
+  await page.click('#search-results a');
+  await page.waitForURL(/cost-reports\.html$/);
+  // The one error is the missing page's own status.
+  assert.deepEqual(problems, ['Failed to load resource: the server responded with a status of 404 (Not Found)']);
+  await close();
+});
+
+// An index of `count` documents all matching "alpha", built in the page with the engine
+// search.js has just loaded: the count message of a real locale for any number of results.
+function fakeIndex(count) {
+  return `(function () {
+    var index = window.elasticlunr(function () {
+      this.addField('title'); this.addField('summary'); this.addField('body'); this.setRef('id');
+    });
+    var docs = [];
+    for (var i = 0; i < ${count}; i++) {
+      index.addDoc({ id: String(i), title: 'alpha ' + i, summary: '', body: '' });
+      docs.push({ name: 'Alpha ' + i, summary: '', path: 'index.html', kind: 'skill' });
+    }
+    window.ladderSearchIndex = { index: index.toJSON(), docs: docs };
+  }());`;
+}
+
+test('the result count takes the plural form of the language: Russian 1, 2, 5, 21', async () => {
+  const expected = { 1: 'Найден 1 результат', 2: 'Найдено 2 результата', 5: 'Найдено 5 результатов', 21: 'Найден 21 результат' };
+  for (const [count, text] of Object.entries(expected)) {
+    const { page, problems, close } = await open('/site/ru/index.html');
+    await page.route('**/ru/search-index.js', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/javascript', headers: { 'Content-Security-Policy': CSP }, body: fakeIndex(Number(count)) }));
+    const { status, results } = await searchFor(page, 'alpha', 'Поиск по навыкам и ролям');
+    assert.equal(status, text);
+    assert.equal(results.length, Math.min(Number(count), 20));
+    assert.deepEqual(problems, []);
+    await close();
+  }
+  // English and Spanish: one and other.
+  for (const [url, label, one, many] of [
+    ['/site/en/index.html', 'Search skills and roles', '1 result', '21 results'],
+    ['/site/es/index.html', 'Buscar habilidades y roles', '1 resultado', '21 resultados'],
+  ]) {
+    for (const [count, text] of [[1, one], [21, many]]) {
+      const { page, problems, close } = await open(url);
+      await page.route('**/search-index.js', (route) =>
+        route.fulfill({ status: 200, contentType: 'text/javascript', body: fakeIndex(count) }));
+      assert.equal((await searchFor(page, 'alpha', label)).status, text);
+      assert.deepEqual(problems, []);
+      await close();
+    }
   }
 });
 

@@ -10,6 +10,7 @@ pub mod check;
 pub mod diagnostics;
 pub mod flags;
 pub mod gen_catalog;
+mod incremental;
 pub mod l10n;
 pub mod project;
 mod publish;

@@ -102,6 +102,12 @@ enum Outcome {
 pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
     let started = Instant::now();
     let project = Project::load(options.project_paths());
+    run_project(options, &project, started)
+}
+
+/// [`run`] with the project loaded already (`serve` keeps one between edits); `started` is when
+/// the work began, for the report.
+pub fn run_project(options: &RenderOptions, project: &Project, started: Instant) -> Result<Report, Failure> {
     let Some(Renderable { catalog, locales, renderer }) = project.renderable() else {
         return Err(Failure::Invalid(project.diagnostics().to_vec()));
     };
@@ -437,7 +443,8 @@ pub fn plan_locales(site: &Site<'_>, locales: &[usize], formats: &[Format]) -> V
     jobs
 }
 
-fn localizers(locales: &Locales, selection: &LocaleSelection) -> Result<Vec<Localizer>, Failure> {
+/// The localizers of the locales `selection` names.
+pub(crate) fn localizers(locales: &Locales, selection: &LocaleSelection) -> Result<Vec<Localizer>, Failure> {
     let requested: Vec<_> = match selection {
         LocaleSelection::All => locales.available().cloned().collect(),
         LocaleSelection::Only(requested) => requested.clone(),

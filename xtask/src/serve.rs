@@ -10,7 +10,7 @@
 //! HTTP is tiny_http: one thread per connection, which suits a preview with a handful of tabs, and
 //! lets an event stream be a plain blocking writer.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::net::{IpAddr, SocketAddr};
@@ -24,7 +24,7 @@ use tiny_http::{Header, Request, Response, Server};
 
 use crate::diagnostics::{Diagnostic, SourceLines};
 use crate::flags::RenderOptions;
-use crate::render;
+use crate::incremental::Incremental;
 
 /// Where the live-reload endpoints live: a path no page of Ladder's layout can take.
 const PREFIX: &str = "/__ladder/";
@@ -49,18 +49,42 @@ struct Preview {
 }
 
 #[derive(Debug, Default)]
-struct Shared {
+pub(crate) struct Shared {
     preview: Mutex<Preview>,
     changed: Condvar,
     stopping: AtomicBool,
+    /// Files of the site (relative paths) being rendered again after the reload event was sent:
+    /// a request for one waits until it is written, so no stale file is ever served.
+    pending: Mutex<HashSet<PathBuf>>,
+    written: Condvar,
 }
 
 impl Shared {
-    fn update(&self, errors: Option<String>) {
+    pub(crate) fn update(&self, errors: Option<String>) {
         let mut preview = self.preview.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         preview.generation += 1;
         preview.errors = errors;
         self.changed.notify_all();
+    }
+
+    pub(crate) fn set_pending(&self, paths: impl IntoIterator<Item = PathBuf>) {
+        let mut pending = self.pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        pending.extend(paths);
+    }
+
+    pub(crate) fn done(&self, path: &Path) {
+        let mut pending = self.pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        pending.remove(path);
+        self.written.notify_all();
+    }
+
+    /// Waits (at most a minute) until `relative` is no longer being rendered.
+    fn wait_written(&self, relative: &Path) {
+        let pending = self.pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let _ = self
+            .written
+            .wait_timeout_while(pending, Duration::from_secs(60), |pending| pending.contains(relative))
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
     }
 }
 
@@ -85,20 +109,10 @@ pub fn run(options: &ServeOptions) -> Result<(), Diagnostic> {
     })?;
     let local = server.server_addr().to_ip().unwrap_or(address);
 
-    let started = Instant::now();
-    shared.update(render_once(&render_options));
-    #[allow(clippy::print_stdout, reason = "the address is the command's output")]
-    {
-        println!("serving http://{local}/ (first render in {:.2} s; Ctrl-C to stop)", started.elapsed().as_secs_f64());
-        let _ = std::io::stdout().flush();
-    }
-    if options.open {
-        // Best effort: the address is printed above whatever the desktop does.
-        let _ = std::process::Command::new("xdg-open").arg(format!("http://{local}/")).spawn();
-    }
-
+    // Watching starts before the first render reads anything: an edit saved while it runs is
+    // not lost.
     let (events, edits) = mpsc::channel();
-    let mut debouncer = notify_debouncer_mini::new_debouncer(Duration::from_millis(50), events)
+    let mut debouncer = notify_debouncer_mini::new_debouncer(Duration::from_millis(20), events)
         .map_err(|err| Diagnostic::error(format!("cannot watch for edits: {err}")))?;
     let mut watched = vec![&render_options.catalog_dir, &render_options.locales_dir];
     watched.extend(render_options.templates_dir.as_ref());
@@ -114,9 +128,26 @@ pub fn run(options: &ServeOptions) -> Result<(), Diagnostic> {
     {
         stamp_tree(dir, &mut seen);
     }
+    let started = Instant::now();
+    let mut preview = Incremental::new(&render_options);
+    shared.update(preview.render_all(started));
+    #[allow(clippy::print_stdout, reason = "the address is the command's output")]
+    {
+        println!("serving http://{local}/ (first render in {:.2} s; Ctrl-C to stop)", started.elapsed().as_secs_f64());
+        let _ = std::io::stdout().flush();
+    }
+    if options.open {
+        // Best effort: the address is printed above whatever the desktop does.
+        let _ = std::process::Command::new("xdg-open").arg(format!("http://{local}/")).spawn();
+    }
+
+    // The watcher names files by absolute path.
+    let locales =
+        std::fs::canonicalize(&render_options.locales_dir).unwrap_or_else(|_| render_options.locales_dir.clone());
     let rerender = Arc::clone(&shared);
-    let rerender_options = render_options.clone();
     std::thread::spawn(move || {
+        // What lets an edit re-render only what it changed; built while nobody is editing yet.
+        preview.index_lookups();
         for batch in edits {
             if rerender.stopping.load(Ordering::SeqCst) {
                 break;
@@ -124,19 +155,24 @@ pub fn run(options: &ServeOptions) -> Result<(), Diagnostic> {
             // Reading a file is an event too (the render's own reads among them): only a batch
             // in which some file's size or modification time changed is an edit.
             let Ok(batch) = batch else { continue };
-            let mut edited = false;
-            for event in batch.iter().filter(|event| is_input(&event.path)) {
+            let started = Instant::now();
+            let paths: Vec<&Path> =
+                batch.iter().map(|event| event.path.as_path()).filter(|path| is_input(path, &locales)).collect();
+            if paths.iter().any(|path| seen.get(*path).copied().flatten() != stamp(path)) {
+                settle(&paths);
+            }
+            let mut edited = Vec::new();
+            for event in batch.iter().filter(|event| is_input(&event.path, &locales)) {
                 let now = stamp(&event.path);
                 // A file never seen that is already gone (an editor's or sed's temporary) is
                 // no edit; a new file is.
                 let before = seen.insert(event.path.clone(), now).flatten();
-                edited |= before != now;
+                if before != now {
+                    edited.push((event.path.clone(), before.is_some() && now.is_some()));
+                }
             }
-            if edited {
-                let started = Instant::now();
-                let errors = render_once(&rerender_options);
-                log_render(errors.as_deref(), started.elapsed());
-                rerender.update(errors);
+            if !edited.is_empty() {
+                preview.edited(&edited, &rerender, started);
             }
         }
     });
@@ -153,6 +189,20 @@ pub fn run(options: &ServeOptions) -> Result<(), Diagnostic> {
     Ok(())
 }
 
+/// Waits until none of `paths` changes for 10 ms (at most a few seconds): a large file written in
+/// place (truncated, then written) can outlast the debounce, and half of it is no edit to show.
+fn settle(paths: &[&Path]) {
+    let mut last: Vec<Option<Stamp>> = paths.iter().map(|path| stamp(path)).collect();
+    for _ in 0..300 {
+        std::thread::sleep(Duration::from_millis(10));
+        let now: Vec<Option<Stamp>> = paths.iter().map(|path| stamp(path)).collect();
+        if now == last {
+            return;
+        }
+        last = now;
+    }
+}
+
 /// What tells an edited file from a file that was only read.
 type Stamp = (std::time::SystemTime, u64);
 
@@ -162,10 +212,16 @@ fn stamp(path: &Path) -> Option<Stamp> {
 }
 
 /// Whether an event's path can be an input: directories change when files do (their own events
-/// say which), and hidden files and editors' backups are no input of a render.
-fn is_input(path: &Path) -> bool {
+/// say which), and hidden files and editors' backups are no input of a render. Below `locales`
+/// (absolute) a render reads only Fluent and lock files, so another name there (an editor's or
+/// `sed -i`'s temporary file) is no edit either; in the catalog any file is (a stray one is an
+/// error).
+fn is_input(path: &Path, locales: &Path) -> bool {
     let name = path.file_name().map(|name| name.to_string_lossy()).unwrap_or_default();
-    !(path.is_dir() || name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp"))
+    if path.is_dir() || name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") {
+        return false;
+    }
+    !path.starts_with(locales) || name == ladder_i18n::LOCK_FILE || path.extension().is_some_and(|ext| ext == "ftl")
 }
 
 /// The stamps of every file below `dir`, as the watcher will name them (absolute).
@@ -181,26 +237,21 @@ fn stamp_tree(dir: &Path, seen: &mut HashMap<PathBuf, Option<Stamp>>) {
     }
 }
 
-/// Renders once; on failure, the diagnostics as the terminal shows them.
-fn render_once(options: &RenderOptions) -> Option<String> {
-    match render::run(options) {
-        Ok(_) => None,
-        Err(failure) => {
-            let cwd = std::env::current_dir().unwrap_or_default();
-            let mut sources = SourceLines::default();
-            let mut text = String::new();
-            for diagnostic in failure.diagnostics() {
-                let _ = writeln!(text, "{}", diagnostic.render_with(&cwd, &mut sources));
-            }
-            Some(text)
-        }
+/// Diagnostics as the terminal shows them.
+pub(crate) fn diagnostics_text(diagnostics: &[Diagnostic]) -> String {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let mut sources = SourceLines::default();
+    let mut text = String::new();
+    for diagnostic in diagnostics {
+        let _ = writeln!(text, "{}", diagnostic.render_with(&cwd, &mut sources));
     }
+    text
 }
 
 #[allow(clippy::print_stderr, reason = "the terminal is told what each edit did")]
-fn log_render(errors: Option<&str>, took: Duration) {
+pub(crate) fn log_render(errors: Option<&str>, took: Duration, what: &str) {
     match errors {
-        None => eprintln!("re-rendered in {:.0} ms", took.as_secs_f64() * 1000.0),
+        None => eprintln!("re-rendered in {:.0} ms{what}", took.as_secs_f64() * 1000.0),
         Some(text) => eprintln!("{text}the last good pages are still served; fix the file and save"),
     }
 }
@@ -219,6 +270,9 @@ fn respond(request: Request, site: &Path, shared: &Shared) {
 }
 
 fn serve_file(request: Request, site: &Path, url: &str, shared: &Shared) {
+    if let Some(relative) = file_for(site, url).as_deref().and_then(|path| path.strip_prefix(site).ok()) {
+        shared.wait_written(relative);
+    }
     let Some(path) = file_for(site, url) else {
         let _ = request.respond(Response::from_string("not found").with_status_code(404));
         return;

@@ -10,6 +10,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 use std::{fs, thread};
 
+mod support;
+
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
 }
@@ -43,6 +45,10 @@ impl Drop for Serving {
     fn drop(&mut self) {
         let _ = self.0.kill();
         let _ = self.0.wait();
+        // Killed, serve cannot remove its private directories itself.
+        let pid = self.0.id();
+        let _ = fs::remove_dir_all(std::env::temp_dir().join(format!("ladder-serve-{pid}")));
+        let _ = fs::remove_dir_all(std::env::temp_dir().join(format!(".ladder-serve-{pid}.ladder")));
     }
 }
 
@@ -108,5 +114,124 @@ fn an_edit_shows_in_the_served_page_and_a_broken_edit_keeps_the_last_good_one() 
 
     // The published output of the project is untouched: the preview renders elsewhere.
     assert!(!project.path().join("dist").exists());
+    drop(serving);
+}
+
+/// Starts `serve` on `project`, its terminal log read into a channel; the address and the log.
+fn serve_logged(project: &Path) -> (Serving, String, std::sync::mpsc::Receiver<String>) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(["serve", "--port", "0", "--catalog", "catalog", "--locales", "locales"])
+        .current_dir(project)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first_line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first_line).unwrap();
+    let address = first_line.split("http://").nth(1).and_then(|rest| rest.split('/').next()).unwrap().to_owned();
+    let (lines, log) = std::sync::mpsc::channel();
+    let stderr = child.stderr.take().unwrap();
+    thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = lines.send(line);
+        }
+    });
+    (Serving(child), address, log)
+}
+
+/// The next line of serve's log that starts with `re-rendered` or holds an error.
+fn next_render(log: &std::sync::mpsc::Receiver<String>) -> String {
+    loop {
+        let line = log.recv_timeout(Duration::from_secs(30)).expect("serve logs every render");
+        if line.starts_with("re-rendered") || line.contains("error") {
+            return line;
+        }
+    }
+}
+
+/// Asks for every file of `fresh`'s layout (serve holds a file it is still rendering until it is
+/// written), then compares the preview's files with `fresh`'s, byte for byte.
+fn assert_preview_is(address: &str, preview: &Path, fresh: &Path, what: &str) {
+    let expected = support::outputs(fresh);
+    for path in expected.keys() {
+        get(address, &format!("/{path}"));
+    }
+    let served = support::outputs(preview);
+    let differing: Vec<&String> =
+        expected.keys().chain(served.keys()).filter(|path| expected.get(*path) != served.get(*path)).collect();
+    assert!(differing.is_empty(), "{what}: the preview differs from a render in {differing:?}");
+}
+
+/// Renders `project` from scratch into `out`.
+fn render(project: &Path, out: &Path) {
+    let _ = fs::remove_dir_all(out);
+    let status = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(["render", "--catalog", "catalog", "--locales", "locales", "--out"])
+        .arg(out)
+        .current_dir(project)
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn a_translation_edit_re_renders_only_what_it_changes_and_the_preview_equals_a_render() {
+    let project = tempfile::tempdir().unwrap();
+    support::default_project(project.path());
+    let fresh = project.path().join("fresh");
+    let (serving, address, log) = serve_logged(project.path());
+    let preview = std::env::temp_dir().join(format!("ladder-serve-{}", serving.0.id()));
+    assert!(preview.join("index.html").is_file(), "serve renders into {}", preview.display());
+
+    let english = project.path().join("locales/en/skills.ftl");
+    let spanish = project.path().join("locales/es/catalog.ftl");
+    let edit = |path: &Path, old: &str, new: &str| {
+        let text = fs::read_to_string(path).unwrap();
+        assert!(text.contains(old), "{old}");
+        fs::write(path, text.replacen(old, new, 1)).unwrap();
+    };
+    let page = "/es/skills/serverless-functions.html";
+    let english_page = "/en/skills/serverless-functions.html";
+
+    // An English description that Spanish and Russian fall back to: only the pages showing it.
+    edit(&english, "Understands basic serverless concepts", "Grasps basic serverless concepts");
+    wait_for(&address, page, "the English edit", |body| body.contains("Grasps basic serverless concepts"));
+    let rendered = next_render(&log);
+    assert!(rendered.contains("the rest after the reload"), "an incremental render: {rendered}");
+    render(project.path(), &fresh);
+    assert_preview_is(&address, &preview, &fresh, "after an English edit");
+
+    // Spanish translates it: a key Spanish did not have.
+    let text = fs::read_to_string(&spanish).unwrap();
+    fs::write(
+        &spanish,
+        format!("{text}\nskill-serverless-functions--cloud-engineer--junior = Entiende los conceptos básicos\n"),
+    )
+    .unwrap();
+    wait_for(&address, page, "the Spanish edit", |body| body.contains("Entiende los conceptos básicos"));
+    assert!(next_render(&log).contains("the rest after the reload"));
+    render(project.path(), &fresh);
+    assert_preview_is(&address, &preview, &fresh, "after a Spanish edit");
+
+    // An English name Spanish translates: the Spanish pages mark their translation stale.
+    let names = project.path().join("locales/en/catalog.ftl");
+    edit(&names, "level-senior = Senior\n", "level-senior = Senior Engineer\n");
+    wait_for(&address, english_page, "the English name", |body| body.contains("Senior Engineer"));
+    assert!(next_render(&log).contains("the rest after the reload"));
+    render(project.path(), &fresh);
+    assert_preview_is(&address, &preview, &fresh, "after an English edit that Spanish translates");
+
+    // An edit that breaks English while changing a description, then one that mends only what
+    // broke: the mended render shows the description changed in the broken edit too.
+    let text = fs::read_to_string(&english).unwrap();
+    let changed = text.replacen("Grasps basic serverless concepts", "Knows basic serverless concepts", 1);
+    fs::write(&english, format!("{changed}\nbroken-message = {{ $x\n")).unwrap();
+    wait_for(&address, english_page, "the overlay", |body| body.contains("ladder-live-errors"));
+    fs::write(&english, &changed).unwrap();
+    let mended = wait_for(&address, english_page, "the overlay to go", |body| !body.contains("ladder-live-errors"));
+    assert!(mended.contains("Knows basic serverless concepts"), "{mended}");
+    render(project.path(), &fresh);
+    assert_preview_is(&address, &preview, &fresh, "after a broken edit and its fix");
     drop(serving);
 }

@@ -129,9 +129,10 @@ pub const MATRIX_TOTALS: InterfaceMessage = message("ui-matrix-totals", &[], fal
 
 /// The label of the search box on every HTML page.
 pub const SEARCH_LABEL: InterfaceMessage = message("ui-search-label", &[], false);
-/// How many skills and roles a search found. `$count` is filled in by the page's script, so it
-/// is not a plural select: the translation must read well with any number.
-pub const SEARCH_RESULTS: InterfaceMessage = message("ui-search-results", &["count"], false);
+/// How many skills and roles a search found. `$count` (at least 1) selects a plural form: the
+/// page gets the message formatted for each plural category of its language, and its script picks
+/// the one `Intl.PluralRules` gives for the count.
+pub const SEARCH_RESULTS: InterfaceMessage = message("ui-search-results", &["count"], true);
 pub const SEARCH_NONE: InterfaceMessage = message("ui-search-none", &[], false);
 /// Said when the search index could not be loaded.
 pub const SEARCH_ERROR: InterfaceMessage = message("ui-search-error", &[], false);

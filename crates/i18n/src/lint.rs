@@ -33,9 +33,15 @@ impl Locales {
     /// plural, or has a key that is a plural category (`[one]`); numeric keys (`[0]`) are exact
     /// matches and always fine.
     pub fn lint(&self) -> Vec<Problem> {
+        let all: Vec<LanguageIdentifier> = self.available().cloned().collect();
+        self.lint_locales(&all)
+    }
+
+    /// [`Locales::lint`] of some locales only.
+    pub fn lint_locales(&self, only: &[LanguageIdentifier]) -> Vec<Problem> {
         let source = self.data(self.source());
         let mut problems = Vec::new();
-        for data in &self.locales {
+        for data in self.locales.iter().filter(|data| only.contains(&data.locale)) {
             let is_source = data.locale == source.locale;
             hygiene(data, &mut problems);
             let categories = plural_categories(&data.locale);

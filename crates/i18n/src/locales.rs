@@ -33,16 +33,42 @@ pub const MAX_FTL_BYTES: u64 = 128 * 1024 * 1024;
 pub struct Locales {
     /// Sorted by tag, so that every listing and every run is in the same order.
     pub(crate) locales: Vec<Arc<LocaleData>>,
-    source: LanguageIdentifier,
+    pub(crate) source: LanguageIdentifier,
     /// The pseudolocales no directory overrides, sorted by tag.
     pseudolocales: Vec<(Pseudolocale, LanguageIdentifier)>,
     /// Bundles built so far, by the chain they resolve along: every localizer's chain ends with
     /// the source, whose bundle (every message of the source) is built once, not per locale.
-    bundles: BundleCache,
+    pub(crate) bundles: Arc<BundleCache>,
 }
 
+/// Bundles by the chain they resolve along, each built once, by the first localizer that formats.
 #[derive(Default)]
-struct BundleCache(Mutex<FxHashMap<Vec<LanguageIdentifier>, Arc<Bundle>>>);
+pub(crate) struct BundleCache(pub(crate) Mutex<FxHashMap<Vec<LanguageIdentifier>, BundleSlot>>);
+
+/// A bundle, built by the first localizer that needs it; the others wait for it.
+pub(crate) type BundleSlot = Arc<OnceLock<Arc<Bundle>>>;
+
+impl BundleCache {
+    /// One bundle per locale of `chain` (bundle `i` resolving along `chain[i..]`), `data` being
+    /// the chain's locales. Different chains build in parallel; the same one once.
+    pub(crate) fn bundles(&self, chain: &[LanguageIdentifier], data: &[Arc<LocaleData>]) -> Vec<Arc<Bundle>> {
+        (0..data.len())
+            .map(|index| {
+                let slot = {
+                    let mut built = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                    Arc::clone(built.entry(chain[index..].to_vec()).or_default())
+                };
+                Arc::clone(slot.get_or_init(|| Arc::new(bundle(&data[index..]))))
+            })
+            .collect()
+    }
+}
+
+/// How a [`Localizer`] gets its bundles.
+pub(crate) enum Bundles {
+    Built(Vec<Arc<Bundle>>),
+    From(Arc<BundleCache>),
+}
 
 impl std::fmt::Debug for BundleCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -58,14 +84,14 @@ pub struct Loaded {
 }
 
 /// One locale's files, and where each of its messages and terms is defined.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct LocaleData {
     pub(crate) locale: LanguageIdentifier,
     pub(crate) dir: PathBuf,
     /// Sorted by file name.
     pub(crate) files: Vec<FtlFile>,
     /// `id` for messages, `-id` for terms: (file, entry) of the first definition by file name.
-    entries: FxHashMap<String, (usize, usize)>,
+    pub(crate) entries: FxHashMap<String, (usize, usize)>,
     /// The values of `entries`, in file order.
     first_definitions: Vec<(usize, usize)>,
     /// Message ids (no terms) in definition order, first definition only.
@@ -88,9 +114,9 @@ pub(crate) struct LocaleData {
 /// source text, from its identifier to the next message or term (comments between included), and
 /// whether that text may refer to another message or term; and a digest of every file of the
 /// locale, which such an entry depends on (conservatively: any reference may reach anything).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct EntryDigests {
-    entries: Vec<Vec<EntryDigest>>,
+    pub(crate) entries: Vec<Vec<EntryDigest>>,
     pub(crate) whole: [u8; 16],
 }
 
@@ -114,14 +140,14 @@ fn may_refer(text: &str) -> bool {
         .any(|(at, _)| text[at + 1..].trim_start().chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '-'))
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct FtlFile {
     pub(crate) path: PathBuf,
     pub(crate) resource: Arc<FluentResource>,
 }
 
 impl LocaleData {
-    fn entry(&self, key: &str) -> Option<(&FtlFile, &ast::Entry<&str>)> {
+    pub(crate) fn entry(&self, key: &str) -> Option<(&FtlFile, &ast::Entry<&str>)> {
         let &(file, entry) = self.entries.get(key)?;
         let file = &self.files[file];
         Some((file, file.resource.get_entry(entry)?))
@@ -327,7 +353,7 @@ impl Locales {
             .map(|pseudo| (pseudo, pseudo.locale()))
             .filter(|(_, tag)| !locales.iter().any(|data| &data.locale == tag))
             .collect();
-        Ok(Loaded { locales: Locales { locales, source, pseudolocales, bundles: BundleCache::default() }, problems })
+        Ok(Loaded { locales: Locales { locales, source, pseudolocales, bundles: Arc::default() }, problems })
     }
 
     pub fn source(&self) -> &LanguageIdentifier {
@@ -363,7 +389,13 @@ impl Locales {
         if let Some((pseudo, tag)) = self.pseudolocale(requested) {
             let source = Arc::clone(self.data(&self.source));
             let bundle = Arc::new(pseudo_bundle(&source, *pseudo));
-            return Ok(Localizer::new(tag.clone(), vec![tag.clone()], vec![bundle], vec![source], Some(*pseudo)));
+            return Ok(Localizer::new(
+                tag.clone(),
+                vec![tag.clone()],
+                Bundles::Built(vec![bundle]),
+                vec![source],
+                Some(*pseudo),
+            ));
         }
         let chain = self.chain(requested);
         // Negotiation always appends the source; a chain of the source alone means nothing matched.
@@ -375,13 +407,7 @@ impl Locales {
             });
         }
         let data: Vec<Arc<LocaleData>> = chain.iter().map(|locale| Arc::clone(self.data(locale))).collect();
-        let bundles = (0..data.len())
-            .map(|index| {
-                let mut built = self.bundles.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-                Arc::clone(built.entry(chain[index..].to_vec()).or_insert_with(|| Arc::new(bundle(&data[index..]))))
-            })
-            .collect();
-        Ok(Localizer::new(requested.clone(), chain, bundles, data, None))
+        Ok(Localizer::new(requested.clone(), chain, Bundles::From(Arc::clone(&self.bundles)), data, None))
     }
 
     /// Every message the catalog needs that the source locale lacks, as problems to report before
@@ -479,7 +505,7 @@ fn pseudo_bundle(source: &Arc<LocaleData>, pseudo: Pseudolocale) -> Bundle {
 }
 
 /// Reads one locale directory; `None` if it holds no `.ftl` file.
-fn load_locale(
+pub(crate) fn load_locale(
     root: &Path,
     locale: LanguageIdentifier,
     dir: PathBuf,
@@ -607,7 +633,7 @@ fn read_lock(root: &Path, path: &Path, locale: &LanguageIdentifier, problems: &m
 }
 
 /// The translations of `data` whose lock entry records other English than `source` has now.
-fn stale_translations(data: &LocaleData, source: &LocaleData) -> HashMap<String, (String, String)> {
+pub(crate) fn stale_translations(data: &LocaleData, source: &LocaleData) -> HashMap<String, (String, String)> {
     let Some(lock) = data.lock.as_ref().filter(|_| data.locale != source.locale) else { return HashMap::new() };
     let mut stale = HashMap::new();
     for (key, _) in data.own_keys() {

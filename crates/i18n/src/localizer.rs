@@ -18,7 +18,7 @@ use rustc_hash::FxHashMap;
 use unic_langid::{CharacterDirection, LanguageIdentifier};
 
 use crate::interface::{self, InterfaceMessage};
-use crate::locales::LocaleData;
+use crate::locales::{BundleCache, Bundles, LocaleData};
 use crate::plural;
 use crate::problem::{Problem, ProblemKind};
 use crate::pseudo::Pseudolocale;
@@ -34,8 +34,17 @@ pub struct Localizer {
     locale: LanguageIdentifier,
     pub(crate) chain: Vec<LanguageIdentifier>,
     /// One per locale of the chain; bundle `i` resolves references along `chain[i..]`. Shared
-    /// with the other localizers whose chains end the same way.
-    bundles: Vec<Arc<Bundle>>,
+    /// with the other localizers whose chains end the same way, and built on the first lookup
+    /// that formats: fingerprints read only `data`, so a preview that fingerprints every locale's
+    /// pages after an edit builds the bundles of the locales it renders only.
+    bundles: OnceLock<Vec<Arc<Bundle>>>,
+    /// Where the bundles come from; `None` when `bundles` is set from the start.
+    cache: Option<Arc<BundleCache>>,
+    /// One empty bundle per locale of the chain, with its locale's plural rules: a pattern that
+    /// refers to no message, term or function formats the same in it as in the full bundle, and
+    /// most do, so the full bundles (every message of the chain) are built only for those that
+    /// refer.
+    plain: OnceLock<Vec<Bundle>>,
     /// One per locale of the chain.
     pub(crate) data: Vec<Arc<LocaleData>>,
     /// Set for a pseudolocale, whose one bundle transforms the source's messages.
@@ -124,11 +133,56 @@ impl Localizer {
     pub(crate) fn new(
         locale: LanguageIdentifier,
         chain: Vec<LanguageIdentifier>,
-        bundles: Vec<Arc<Bundle>>,
+        bundles: Bundles,
         data: Vec<Arc<LocaleData>>,
         pseudo: Option<Pseudolocale>,
     ) -> Localizer {
-        Localizer { locale, chain, bundles, data, pseudo, plain_interface: OnceLock::new() }
+        let (built, cache) = match bundles {
+            Bundles::Built(built) => (OnceLock::from(built), None),
+            Bundles::From(cache) => (OnceLock::new(), Some(cache)),
+        };
+        Localizer {
+            locale,
+            chain,
+            bundles: built,
+            cache,
+            plain: OnceLock::new(),
+            data,
+            pseudo,
+            plain_interface: OnceLock::new(),
+        }
+    }
+
+    /// The bundle to format `pattern` with, for the locale `index` of the chain: the full one when
+    /// the pattern may reach other messages, terms or functions (and always for a pseudolocale,
+    /// whose bundle transforms text), else the empty one.
+    fn bundle_for(&self, index: usize, pattern: &ast::Pattern<&str>) -> &Bundle {
+        let mut refers = false;
+        walk::pattern(pattern, &mut |element| {
+            refers |= matches!(element, Element::Message { .. } | Element::Term { .. } | Element::Function(_));
+        });
+        if refers || self.pseudo.is_some() {
+            return self.bundle(index);
+        }
+        let plain = self.plain.get_or_init(|| {
+            self.chain
+                .iter()
+                .map(|locale| {
+                    let mut bundle = Bundle::new_concurrent(vec![locale.clone()]);
+                    bundle.set_use_isolating(false);
+                    bundle
+                })
+                .collect()
+        });
+        &plain[index]
+    }
+
+    fn bundle(&self, index: usize) -> &Bundle {
+        let bundles = self.bundles.get_or_init(|| match &self.cache {
+            Some(cache) => cache.bundles(&self.chain, &self.data),
+            None => Vec::new(),
+        });
+        &bundles[index]
     }
 
     /// The pseudolocale this localizer formats, if it is one.
@@ -294,7 +348,8 @@ impl Localizer {
             marked.set(*name, marker(number).to_string());
         }
         // Errors were reported by the first formatting.
-        let formatted = strip_bidi(self.bundles[index].format_pattern(pattern, Some(&marked), &mut Vec::new()));
+        let formatted =
+            strip_bidi(self.bundle_for(index, pattern).format_pattern(pattern, Some(&marked), &mut Vec::new()));
         let mut segments: Vec<Segment> = Vec::new();
         let mut push = |text: &str, locale: &LanguageIdentifier| match segments.last_mut() {
             _ if text.is_empty() => {}
@@ -357,6 +412,13 @@ impl Localizer {
         }
     }
 
+    /// Whether some locale of the chain defines `id` with text that may refer to other messages or
+    /// terms: then what the message shows depends on more than its own definition, and
+    /// [`Localizer::fingerprint`] holds every locale it could reach.
+    pub fn refers(&self, id: &str) -> bool {
+        self.data.iter().any(|data| data.message_digest(id).is_some_and(|(_, entry)| entry.refers))
+    }
+
     /// Appends to `deps` what a report on the whole locale depends on (the translation status):
     /// every file of every locale of the chain, and each locale's lock.
     pub fn fingerprint_all(&self, deps: &mut Vec<u8>) {
@@ -408,7 +470,7 @@ impl Localizer {
             };
             let Some(pattern) = pattern else { continue };
             let mut errors = Vec::new();
-            let text = self.bundles[index].format_pattern(pattern, args, &mut errors);
+            let text = self.bundle_for(index, pattern).format_pattern(pattern, args, &mut errors);
             for error in &errors {
                 problems.push(self.format_problem(index, id, attribute, pattern, given, error));
             }

@@ -175,8 +175,20 @@ impl Locales {
     /// Every stale translation of every locale, as warnings at the translation, with the English
     /// then and now.
     pub fn stale_translations(&self) -> Vec<Problem> {
+        let all: Vec<LanguageIdentifier> = self.available().cloned().collect();
+        self.stale_translations_of(&all)
+    }
+
+    /// [`Locales::stale_translations`] of some locales only.
+    pub fn stale_translations_of(&self, only: &[LanguageIdentifier]) -> Vec<Problem> {
         let mut problems = Vec::new();
-        for data in self.locales.iter().filter(|data| data.locale != *self.source()) {
+        // A locale with nothing stale (no lock, or none out of date) is skipped without listing
+        // its keys: that is most locales, and a large one has tens of thousands.
+        for data in self
+            .locales
+            .iter()
+            .filter(|data| !data.stale.is_empty() && data.locale != *self.source() && only.contains(&data.locale))
+        {
             for (key, _) in data.own_keys() {
                 let Some((old, new)) = data.stale.get(&key) else { continue };
                 let (path, position) = data.place_key(&key);

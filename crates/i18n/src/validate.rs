@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use fluent_syntax::ast;
 use ladder_model::Catalog;
+use unic_langid::LanguageIdentifier;
 
 use crate::interface;
 use crate::locales::{LocaleData, Locales};
@@ -36,8 +37,15 @@ impl Locales {
     ///
     /// Linear in the size of the translations.
     pub fn validate(&self, catalog: Option<&Catalog>) -> Vec<Problem> {
+        let all: Vec<LanguageIdentifier> = self.available().cloned().collect();
+        self.validate_locales(catalog, &all)
+    }
+
+    /// [`Locales::validate`] of some locales only: what it finds in them (after
+    /// [`Locales::reload_locale`], the locales it says to check again).
+    pub fn validate_locales(&self, catalog: Option<&Catalog>, only: &[LanguageIdentifier]) -> Vec<Problem> {
         let mut problems = Vec::new();
-        for data in &self.locales {
+        for data in self.locales.iter().filter(|data| only.contains(&data.locale)) {
             let chain: Vec<Arc<LocaleData>> =
                 self.chain(&data.locale).iter().map(|locale| Arc::clone(self.data(locale))).collect();
             let own = own_patterns(data);

@@ -42,7 +42,7 @@ use minijinja::{Environment, Value};
 
 pub use crate::error::RenderError;
 pub use crate::job::{Asset, ExportFormat, Format, Job, Page, RenderedFile};
-pub use crate::site::Site;
+pub use crate::site::{Carried, Site};
 pub use crate::templates::EMBEDDED as EMBEDDED_TEMPLATES;
 pub use crate::views::MOVES_GLOBAL;
 
@@ -211,33 +211,31 @@ impl Renderer {
         formats: &[Format],
     ) -> Vec<Option<blake3::Hash>> {
         let mut builder = ViewBuilder::new(site, locale, page, Mode::Record);
-        match page {
-            Page::Index => {
-                builder.index();
-            }
-            Page::Skill(id) => {
-                let Some(skill) = site.catalog.skill(id.as_str()) else { return vec![None; formats.len()] };
-                builder.skill(skill);
-            }
-            Page::Role(id) => {
-                builder.role(id);
-            }
-            Page::Overview => {
-                builder.overview();
-            }
-            Page::Moves => {
-                builder.moves();
-            }
-            Page::RoleMoves(id) => {
-                builder.role_moves(id);
-            }
-            Page::TranslationStatus => {}
+        if walk(&mut builder, site, page).is_none() {
+            return vec![None; formats.len()];
         }
         let deps = builder.finish_deps();
         formats
             .iter()
             .map(|&format| self.digest(site, &Job::Page { locale, page: page.clone(), format }, deps.clone()))
             .collect()
+    }
+
+    /// What `job`'s page looks up, found by the same walk as [`Renderer::fingerprint`]: a
+    /// long-running preview keeps it, to re-render after an edit of some messages only the pages
+    /// that can show them. `None` for every job but a page.
+    pub fn lookups(&self, site: &Site<'_>, job: &Job) -> Option<Lookups> {
+        let Job::Page { locale, page, .. } = job else { return None };
+        let localizer = &site.localizers[*locale];
+        if *page == Page::TranslationStatus {
+            return Some(Lookups { ids: Vec::new(), whole_chain: true, fingerprint: self.fingerprint(site, job) });
+        }
+        let mut builder = ViewBuilder::new(site, *locale, page, Mode::Record).recording_ids();
+        walk(&mut builder, site, page)?;
+        let deps = builder.finish_deps();
+        let ids = builder.take_ids();
+        let whole_chain = ids.iter().any(|id| localizer.refers(id));
+        Some(Lookups { ids, whole_chain, fingerprint: self.digest(site, job, deps) })
     }
 
     /// The page's fingerprint from the dependencies its view recorded.
@@ -284,6 +282,46 @@ fn moves_data_digest(site: &Site<'_>, locale: usize, deps: Option<Vec<u8>>) -> O
     let _ = write!(hasher, "{locale}\0");
     hasher.update(&deps?);
     Some(hasher.finalize())
+}
+
+/// Walks `page`'s view without rendering it, so that `builder` records its lookups; `None` if the
+/// page's skill is not in the catalog.
+fn walk(builder: &mut ViewBuilder<'_, '_>, site: &Site<'_>, page: &Page) -> Option<()> {
+    match page {
+        Page::Index => {
+            builder.index();
+        }
+        Page::Skill(id) => {
+            builder.skill(site.catalog.skill(id.as_str())?);
+        }
+        Page::Role(id) => {
+            builder.role(id);
+        }
+        Page::Overview => {
+            builder.overview();
+        }
+        Page::Moves => {
+            builder.moves();
+        }
+        Page::RoleMoves(id) => {
+            builder.role_moves(id);
+        }
+        Page::TranslationStatus => {}
+    }
+    Some(())
+}
+
+/// The messages a page looks up ([`Renderer::lookups`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lookups {
+    /// Message ids, sorted, each once: the page can change when one of them changes in a locale of
+    /// its chain.
+    pub ids: Vec<String>,
+    /// Whether some of them may refer to other messages or terms (or the page is the translation
+    /// status): then any edit of a locale of the chain can change it.
+    pub whole_chain: bool,
+    /// The page's [`Renderer::fingerprint`], from the same walk.
+    pub fingerprint: Option<blake3::Hash>,
 }
 
 /// What a locale's search index depends on: the site's locales and names, the whole catalog, and

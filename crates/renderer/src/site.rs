@@ -40,6 +40,14 @@ pub struct Site<'a> {
     skill_digests: OnceLock<Vec<blake3::Hash>>,
 }
 
+/// What [`Site::carry`] takes from one site to the next on the same catalog and language names.
+#[derive(Debug, Clone)]
+pub struct Carried {
+    language_names: Vec<String>,
+    catalog: blake3::Hash,
+    skills: Vec<blake3::Hash>,
+}
+
 impl<'a> Site<'a> {
     /// Also returns the problems met looking up each language's name.
     pub fn new(catalog: &'a Catalog, localizers: &'a [Localizer]) -> (Site<'a>, Vec<Problem>) {
@@ -48,6 +56,21 @@ impl<'a> Site<'a> {
             .iter()
             .map(|localizer| localizer.interface(interface::LANGUAGE_NAME, &[], &mut problems).text.into_owned())
             .collect();
+        (Site::with_names(catalog, localizers, language_names), problems)
+    }
+
+    /// A site like the one `carried` was taken from ([`Site::carry`]): on the same catalog, with
+    /// localizers of the same locales and chains, whose language names did not change. It
+    /// neither looks up the names nor hashes the catalog again (a preview builds one after every
+    /// edit of the translations; looking names up would build every locale's bundles).
+    pub fn carrying(catalog: &'a Catalog, localizers: &'a [Localizer], carried: Carried) -> Site<'a> {
+        let site = Site::with_names(catalog, localizers, carried.language_names);
+        let _ = site.catalog_digest.set(carried.catalog);
+        let _ = site.skill_digests.set(carried.skills);
+        site
+    }
+
+    fn with_names(catalog: &'a Catalog, localizers: &'a [Localizer], language_names: Vec<String>) -> Site<'a> {
         let statuses = localizers.iter().map(|_| OnceLock::new()).collect();
         let mut hasher = blake3::Hasher::new();
         for (localizer, name) in localizers.iter().zip(&language_names) {
@@ -62,22 +85,19 @@ impl<'a> Site<'a> {
             .map(|(index, group)| (group.clone(), index))
             .collect();
         let levels = catalog.levels().iter().enumerate().map(|(index, level)| (level.clone(), index)).collect();
-        (
-            Site {
-                catalog,
-                localizers,
-                language_names,
-                statuses,
-                digest,
-                catalog_digest: OnceLock::new(),
-                skill_digests: OnceLock::new(),
-                groups,
-                levels,
-                base_url: None,
-                role_moves: false,
-            },
-            problems,
-        )
+        Site {
+            catalog,
+            localizers,
+            language_names,
+            statuses,
+            digest,
+            catalog_digest: OnceLock::new(),
+            skill_digests: OnceLock::new(),
+            groups,
+            levels,
+            base_url: None,
+            role_moves: false,
+        }
     }
 
     pub(crate) fn digest(&self) -> blake3::Hash {
@@ -101,7 +121,12 @@ impl<'a> Site<'a> {
 
     /// A skill's structure and the levels, for its page; `None` if the catalog has no such skill.
     pub(crate) fn skill_digest(&self, id: &Id) -> Option<blake3::Hash> {
-        let digests = self.skill_digests.get_or_init(|| {
+        let index = self.catalog.skills().binary_search_by(|skill| skill.id().cmp(id)).ok()?;
+        self.skill_digests().get(index).copied()
+    }
+
+    fn skill_digests(&self) -> &Vec<blake3::Hash> {
+        self.skill_digests.get_or_init(|| {
             self.catalog
                 .skills()
                 .iter()
@@ -111,9 +136,7 @@ impl<'a> Site<'a> {
                     hasher.finalize()
                 })
                 .collect()
-        });
-        let index = self.catalog.skills().binary_search_by(|skill| skill.id().cmp(id)).ok()?;
-        digests.get(index).copied()
+        })
     }
 
     pub(crate) fn catalog_digest(&self) -> blake3::Hash {
@@ -122,6 +145,17 @@ impl<'a> Site<'a> {
             let _ = write!(hasher, "{:?}", self.catalog);
             hasher.finalize()
         })
+    }
+
+    /// What [`Site::carrying`] takes to build the next site without looking anything up again:
+    /// the language names and the digests of the catalog's structure (computed now if they were
+    /// not yet).
+    pub fn carry(&self) -> Carried {
+        Carried {
+            language_names: self.language_names.clone(),
+            catalog: self.catalog_digest(),
+            skills: self.skill_digests().clone(),
+        }
     }
 
     /// The site as served from `base_url` (`https://example.org/careers/`; a missing final `/`

@@ -17,6 +17,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("requirement-table.md", include_str!("../templates/requirement-table.md")),
     ("change-list.html", include_str!("../templates/change-list.html")),
     ("change-list.md", include_str!("../templates/change-list.md")),
+    ("search-form.html", include_str!("../templates/search-form.html")),
     ("index.html", include_str!("../templates/index.html")),
     ("skill.html", include_str!("../templates/skill.html")),
     ("role.html", include_str!("../templates/role.html")),

@@ -6,6 +6,11 @@
 // locale's search-index.js (a script assigning window.ladderSearchIndex, since file:// pages
 // cannot fetch JSON), then searches as you type. Text is folded as the index was built (Unicode
 // NFD, combining marks removed, lower case): "funcion" finds "función".
+//
+// The result count is a Fluent plural message, formatted when the page was rendered once per plural
+// category of its language (data-results-one, data-results-few, ..., data-results-other, the
+// number written {count}); the script asks Intl.PluralRules of that language (data-results-plural)
+// which category a count takes and puts the number in. No translated pieces are joined here.
 (function () {
   'use strict';
   var form = document.getElementById('search');
@@ -19,6 +24,20 @@
   var index = null;
   var docs = [];
   var pending = false;
+
+  // "5 results", in the plural form the language uses for the count.
+  function counted(count) {
+    var category = 'other';
+    try {
+      category = new Intl.PluralRules(data.resultsPlural).select(count);
+    } catch (error) {
+      // Without Intl (or with a tag it rejects), the `other` form.
+    }
+    var key = 'results' + category.charAt(0).toUpperCase() + category.slice(1);
+    // A form for every category whole numbers select: Russian has no `other` for them.
+    var text = data[key] !== undefined ? data[key] : data.resultsOther !== undefined ? data.resultsOther : data.resultsMany;
+    return text.replace('{count}', String(count));
+  }
 
   function fold(text) {
     return String(text).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -73,7 +92,7 @@
       bool: 'OR',
       expand: true
     });
-    status.textContent = found.length ? data.results.replace('{count}', String(found.length)) : data.none;
+    status.textContent = found.length ? counted(found.length) : data.none;
     found.slice(0, LIMIT).forEach(function (result) {
       var doc = docs[Number(result.ref)];
       if (!doc) { return; }

@@ -23,7 +23,7 @@
 mod shared;
 
 #[allow(unused_imports, reason = "each test file uses the part it needs")]
-pub(crate) use shared::{contents, copy_tree, walk, workspace};
+pub(crate) use shared::{contents, copy_tree, outputs, walk, workspace};
 
 use std::collections::BTreeMap;
 use std::fs;

@@ -5,6 +5,7 @@ use ladder_i18n::{Problem, interface};
 use serde::Serialize;
 
 use super::direction_attr;
+use super::search::{SearchBox, top_search_box};
 use crate::job::{Asset, FAVICON_PATH, Format, Page, STYLESHEET_PATH};
 use crate::site::Site;
 
@@ -17,6 +18,8 @@ pub(crate) struct AssetView {
     prefix: String,
     stylesheet: &'static str,
     favicon: &'static str,
+    /// `404.html`: the main language's search ([`super::search::main_locale`]).
+    search: Option<SearchBox>,
     /// `robots.txt`: the sitemap's URL, when there is one.
     sitemap: Option<String>,
     /// `sitemap.xml`: every HTML page's URL with its versions in the other languages.
@@ -59,6 +62,7 @@ pub(crate) fn asset(site: &Site<'_>, asset: Asset, problems: &mut Vec<Problem>) 
                     href: format!("{}{}", view.prefix, site.page_path(locale, &Page::Index, Format::Html)),
                 })
                 .collect();
+            view.search = top_search_box(site, &view.prefix, problems);
         }
         Asset::Robots => view.sitemap = site.absolute("sitemap.xml"),
         Asset::Sitemap => {

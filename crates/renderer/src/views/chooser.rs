@@ -3,6 +3,7 @@
 use ladder_i18n::{Problem, SOURCE_LOCALE, interface};
 use serde::Serialize;
 
+use super::search::{SearchBox, top_search_box};
 use super::{Text, direction_attr};
 use crate::job::{FAVICON_PATH, Format, Page, STYLESHEET_PATH};
 use crate::site::Site;
@@ -21,6 +22,8 @@ pub(crate) struct ChooserView {
     favicon_href: &'static str,
     canonical: Option<String>,
     languages: Vec<ChooserLanguage>,
+    /// The main language's search ([`super::search::main_locale`]).
+    search: Option<SearchBox>,
 }
 
 /// One language's block: marked with its `lang` and `dir`, and its strings marked again where
@@ -86,5 +89,6 @@ pub(crate) fn chooser(site: &Site<'_>, problems: &mut Vec<Problem>) -> ChooserVi
         favicon_href: FAVICON_PATH,
         canonical: site.absolute("index.html"),
         languages,
+        search: top_search_box(site, "", problems),
     }
 }

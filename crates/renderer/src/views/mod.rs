@@ -189,6 +189,8 @@ pub(crate) struct ViewBuilder<'s, 'a> {
     /// the page's fingerprint. The same code walks the page whether it renders or only records,
     /// so the fingerprint covers every message the page shows.
     deps: Option<Vec<u8>>,
+    /// The ids looked up, when asked for ([`ViewBuilder::recording_ids`]).
+    ids: Option<Vec<String>>,
     mode: Mode,
 }
 
@@ -365,14 +367,33 @@ impl<'s, 'a> ViewBuilder<'s, 'a> {
             problems: Vec::new(),
             stale_hint: None,
             deps: Some(Vec::with_capacity(if mode == Mode::Record { 4096 } else { 1024 })),
+            ids: None,
             mode,
         }
+    }
+
+    /// Also keeps the id of every lookup, for [`ViewBuilder::finish_ids`].
+    pub(crate) fn recording_ids(mut self) -> Self {
+        self.ids = Some(Vec::new());
+        self
+    }
+
+    /// The ids looked up, sorted, each once; after [`ViewBuilder::finish_deps`], with the stale
+    /// hint it records.
+    pub(crate) fn take_ids(&mut self) -> Vec<String> {
+        let mut ids = self.ids.take().unwrap_or_default();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
     }
 
     /// Records a lookup of `id` (and its variables); true if only recording (no text wanted).
     fn record(&mut self, id: &str, attribute: Option<&str>, variables: &[(&str, FluentValue<'_>)]) -> bool {
         let Some(deps) = &mut self.deps else { return false };
         self.site.localizers[self.locale].fingerprint(id, attribute, deps);
+        if let Some(ids) = &mut self.ids {
+            ids.push(id.to_owned());
+        }
         for (name, value) in variables {
             let _ = write!(deps, "{name}={value:?};");
         }
