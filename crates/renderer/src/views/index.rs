@@ -84,14 +84,7 @@ impl ViewBuilder<'_, '_> {
                 groups,
             });
         }
-        let roles = catalog
-            .roles()
-            .iter()
-            .map(|role| Link {
-                name: self.catalog(&message_ids::role(role)),
-                href: self.site.local_href(self.page, &Page::Role(role.clone())),
-            })
-            .collect();
+        let roles = self.role_links();
         let status_link = (self.localizer().chain().len() > 1).then(|| Link {
             name: self.ui(interface::STATUS_TITLE),
             href: self.site.local_href(self.page, &Page::TranslationStatus),

@@ -541,6 +541,19 @@ impl<'s, 'a> ViewBuilder<'s, 'a> {
         Changes { heading, items, none }
     }
 
+    /// Every role's name, linking to its page, in catalog order (the index, the overview).
+    fn role_links(&mut self) -> Vec<Link> {
+        let (site, page) = (self.site, self.page);
+        site.catalog
+            .roles()
+            .iter()
+            .map(|role| Link {
+                name: self.catalog(&message_ids::role(role)),
+                href: site.local_href(page, &Page::Role(role.clone())),
+            })
+            .collect()
+    }
+
     fn skill_summary(&mut self, skill: &Id) -> Text {
         let id = message_ids::skill(skill);
         if self.record(&id, Some(message_ids::SUMMARY), &[]) {

@@ -58,14 +58,7 @@ impl ViewBuilder<'_, '_> {
         let description = self.ui(interface::OVERVIEW_INTRO);
         let crumb = self.ui(interface::OVERVIEW_TITLE);
         let page = self.chrome(description, Vec::new(), crumb);
-        let roles: Vec<Link> = catalog
-            .roles()
-            .iter()
-            .map(|role| Link {
-                name: self.catalog(&message_ids::role(role)),
-                href: self.site.local_href(self.page, &Page::Role(role.clone())),
-            })
-            .collect();
+        let roles = self.role_links();
         let mut groups = Vec::new();
         for domain in catalog.domains() {
             for group in domain.groups() {
