@@ -48,13 +48,23 @@ fn edit(path: &Path, from: &str, to: &str) {
 /// Renders, applies `change`, renders again over the first output and from scratch: the two
 /// must be identical. Returns the incremental render's report and the files whose bytes changed.
 fn after(change: impl FnOnce(&Path)) -> (Report, Vec<String>) {
+    after_setup(|_| {}, change)
+}
+
+/// [`after`], with `setup` applied to the input before the first render.
+fn after_setup(setup: impl FnOnce(&Path), change: impl FnOnce(&Path)) -> (Report, Vec<String>) {
     let input = input();
+    setup(input.path());
     let root = tempfile::tempdir().unwrap();
     let (out, fresh) = (root.path().join("out"), root.path().join("fresh"));
     let first = render::run(&options(input.path(), &out)).unwrap();
     let again = render::run(&options(input.path(), &out)).unwrap();
     // Every page has a fingerprint; the files shared by the HTML pages are always rendered.
     assert_eq!(again.reused, first.files - ALWAYS_RENDERED, "a re-render without a change renders no page");
+    // Nor does it look at any page: the lookup index says nothing they show changed. (The
+    // translation status pages, made of whole locales, the search indexes and the moves data
+    // are fingerprinted instead.)
+    assert_eq!(again.reused_by_index, first.files - ALWAYS_RENDERED - NOT_INDEXED, "a page was looked at");
     let before = outputs(&out);
 
     change(input.path());
@@ -74,8 +84,19 @@ fn after(change: impl FnOnce(&Path)) -> (Report, Vec<String>) {
 /// engine, the moves script. (The search indexes and the moves data are fingerprinted like pages.)
 const ALWAYS_RENDERED: usize = 9;
 
+/// The files the lookup index does not cover, beside those: the translation status pages of
+/// `es` and `ru` in both formats (the source has none), and each of the three locales' search
+/// index and moves data.
+const NOT_INDEXED: usize = 2 * 2 + 3 * 2;
+
 fn rendered(report: &Report) -> usize {
     report.files - report.reused
+}
+
+/// Files looked at again (fingerprinted, and rendered if that changed), rather than carried
+/// over on the lookup index alone.
+fn looked_at(report: &Report) -> usize {
+    report.files - report.reused_by_index
 }
 
 #[test]
@@ -92,6 +113,79 @@ fn a_changed_skill_description_renders_its_pages_only() {
     let expected = |path: &String| ["extra", "cloud-engineer", "search-index"].iter().any(|part| path.contains(part));
     assert!(changed.iter().all(expected), "{changed:?}");
     assert!(rendered(&report) <= changed.len() + ALWAYS_RENDERED + 4, "{} rendered for {changed:?}", rendered(&report));
+}
+
+#[test]
+fn a_changed_description_is_found_without_looking_at_the_other_pages() {
+    let (report, changed) = after(|input| {
+        edit(
+            &input.join("locales/en/skills.ftl"),
+            "skill-extra--cloud-engineer--junior = ",
+            "skill-extra--cloud-engineer--junior = New. ",
+        );
+    });
+    // The skill page and the role page showing it, in the three locales (none translates the
+    // copied skill), in both formats: every other page is carried over on the lookup index.
+    let pages_showing_it = 2 * 3 * 2;
+    assert_eq!(looked_at(&report), pages_showing_it + NOT_INDEXED + ALWAYS_RENDERED, "{changed:?}");
+}
+
+#[test]
+fn a_changed_lock_looks_at_its_locales_pages_again() {
+    // Marking a translation stale changes every page of the locale that shows it.
+    let (report, changed) = after(|input| {
+        edit(
+            &input.join("locales/es/l10n.lock"),
+            "level-junior\t230d0d862e997580\tJunior",
+            "level-junior\t0000000000000000\tJunior (old)",
+        );
+    });
+    assert!(changed.iter().any(|path| path.starts_with("es/skills/")), "{changed:?}");
+    assert!(changed.iter().all(|path| path.starts_with("es/")), "{changed:?}");
+    assert!(report.reused_by_index > 0 && looked_at(&report) < report.files);
+}
+
+#[test]
+fn a_changed_term_renders_the_pages_of_messages_referring_to_it() {
+    let (_, changed) = after_setup(
+        |input| {
+            edit(
+                &input.join("locales/en/catalog.ftl"),
+                "level-senior = Senior",
+                "-senior = Senior\nlevel-senior = { -senior }",
+            );
+        },
+        |input| edit(&input.join("locales/en/catalog.ftl"), "-senior = Senior", "-senior = Experienced"),
+    );
+    assert!(changed.contains(&"en/skills/extra.md".to_owned()), "{changed:?}");
+    assert!(changed.contains(&"en/roles/cloud-engineer.html".to_owned()), "{changed:?}");
+    // `es` and `ru` translate the level's name.
+    assert!(changed.iter().all(|path| path.starts_with("en/")), "{changed:?}");
+}
+
+#[test]
+fn a_damaged_lookup_index_is_not_trusted() {
+    let input = input();
+    let root = tempfile::tempdir().unwrap();
+    let (out, fresh) = (root.path().join("out"), root.path().join("fresh"));
+    render::run(&options(input.path(), &out)).unwrap();
+    let index = out.join(".ladder-lookups");
+    let mut bytes = fs::read(&index).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 1;
+    fs::write(&index, bytes).unwrap();
+    edit(
+        &input.path().join("locales/en/skills.ftl"),
+        "skill-extra--cloud-engineer--junior = ",
+        "skill-extra--cloud-engineer--junior = New. ",
+    );
+    let report = render::run(&options(input.path(), &out)).unwrap();
+    assert_eq!(report.reused_by_index, 0, "a damaged index was read");
+    render::run(&options(input.path(), &fresh)).unwrap();
+    assert!(outputs(&out) == outputs(&fresh), "an incremental render differs from a render from scratch");
+    // The render wrote a sound index again.
+    let report = render::run(&options(input.path(), &out)).unwrap();
+    assert!(report.reused_by_index > 0);
 }
 
 #[test]
@@ -181,8 +275,11 @@ fn a_fingerprint_without_rendering_is_the_renders() {
     let both = [Format::Markdown, Format::Html];
     for job in &jobs {
         let Job::Page { locale, page, format: Format::Markdown } = job else { continue };
-        let files = renderer.render_page(&site, *locale, page, &both).unwrap();
-        let fingerprints = renderer.page_fingerprints(&site, *locale, page, &both);
+        let (files, rendered_lookups) = renderer.render_page(&site, *locale, page, &both).unwrap();
+        let (fingerprints, walked_lookups) = renderer.page_fingerprints(&site, *locale, page, &both);
+        // What the lookup index keeps of a page is the same whether it was rendered or walked.
+        assert_eq!(rendered_lookups, walked_lookups, "{page:?}");
+        assert_eq!(rendered_lookups.is_some(), *page != ladder_renderer::Page::TranslationStatus, "{page:?}");
         for ((file, fingerprint), format) in files.iter().zip(fingerprints).zip(both) {
             let alone = renderer.render(&site, &Job::Page { locale: *locale, page: page.clone(), format }).unwrap();
             assert_eq!((&file.path, &file.bytes), (&alone.path, &alone.bytes), "{page:?} {format:?}");

@@ -100,8 +100,9 @@ fn a_rerender_keeps_unchanged_files_and_a_changed_description_changes_only_its_p
     let again = render::run(&options(input.path(), &out)).unwrap();
     assert_eq!((again.kept, again.pruned), (again.files, 0), "everything is unchanged");
     let after = files(&out);
-    // The manifest is rewritten (it is new each time); every page keeps its inode and mtime.
-    assert_eq!(changed(&before, &after), [".ladder-manifest"]);
+    // The manifest and the lookup index are rewritten (they are new each time); every page
+    // keeps its inode and mtime.
+    assert_eq!(changed(&before, &after), [".ladder-lookups", ".ladder-manifest"]);
 
     set_description(input.path(), "extra-1", "Writes a first function, with help.");
     let report = render::run(&options(input.path(), &out)).unwrap();
@@ -109,6 +110,7 @@ fn a_rerender_keeps_unchanged_files_and_a_changed_description_changes_only_its_p
     // The skill's pages and the role page quoting the description, in English, Spanish and
     // Russian (which fall back to English for it).
     let expected = [
+        ".ladder-lookups",
         ".ladder-manifest",
         "en/roles/cloud-engineer.html",
         "en/roles/cloud-engineer.md",
@@ -160,10 +162,11 @@ fn a_partial_render_keeps_the_other_locales_and_formats_and_lists_every_locale()
     spanish.locales = LocaleSelection::Only(vec!["es".parse().unwrap()]);
     let report = render::run(&spanish).unwrap();
     assert_eq!(report.locales, ["es"]);
-    assert_eq!((report.kept, report.pruned), (full.len() - 1, 0));
+    // Every file but the manifest and the lookup index.
+    assert_eq!((report.kept, report.pruned), (full.len() - 2, 0));
     // The kept English pages, the chooser and the Spanish pages' language links are as a full
     // render makes them: en is still in the output, so every listing still has it.
-    assert_eq!(changed(&full, &files(out.path())), [".ladder-manifest"]);
+    assert_eq!(changed(&full, &files(out.path())), [".ladder-lookups", ".ladder-manifest"]);
     let chooser = fs::read_to_string(out.path().join("index.html")).unwrap();
     assert!(chooser.contains(r#"<a href="en/index.html" hreflang="en">English</a>"#), "{chooser}");
     assert!(chooser.contains(r#"<a href="es/index.html" hreflang="es">Español</a>"#), "{chooser}");
@@ -367,7 +370,8 @@ fn an_output_without_a_manifest_is_adopted_when_it_has_ladders_layout() {
 
     let report = render::run(&options(input.path(), out.path())).unwrap();
     assert_eq!((report.kept, report.pruned), (report.files, 0), "adopted files are compared byte for byte");
-    assert_eq!(changed(&before, &files(out.path())), [".ladder-manifest"]);
+    // The lookup index left beside no manifest is not read, and written anew.
+    assert_eq!(changed(&before, &files(out.path())), [".ladder-lookups", ".ladder-manifest"]);
 
     // A manifest Ladder cannot read is not guessed around.
     fs::write(out.path().join(".ladder-manifest"), "ladder-output 9\n").unwrap();

@@ -54,5 +54,6 @@ pub(crate) fn contents(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 pub(crate) fn outputs(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut found = contents(dir);
     found.remove(".ladder-manifest");
+    found.remove(".ladder-lookups");
     found
 }

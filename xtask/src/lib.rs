@@ -12,6 +12,7 @@ pub mod flags;
 pub mod gen_catalog;
 mod incremental;
 pub mod l10n;
+mod lookups;
 pub mod project;
 mod publish;
 pub mod render;

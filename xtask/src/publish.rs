@@ -40,6 +40,11 @@
 //! carries it over without rendering it ([`Publisher::reuse`]). `-` means no fingerprint (the
 //! status pages, the chooser, the stylesheet): such files are rendered every time.
 //!
+//! Beside the manifest, `.ladder-lookups` holds the render's lookup index ([`crate::lookups`]),
+//! prefixed with the BLAKE3 digest of the manifest it was written with: an index next to any
+//! other manifest is not read ([`Publisher::previous_lookups`]). Neither file is listed in the
+//! manifest.
+//!
 //! # Ownership
 //!
 //! `--out` may be missing, empty, or hold only files its manifest lists. An output without a
@@ -64,6 +69,8 @@ use ladder_model::Id;
 
 /// The marker file at the top of every output Ladder writes.
 pub(crate) const MANIFEST_NAME: &str = ".ladder-manifest";
+/// The lookup index beside it ([`crate::lookups`]): a cache, tied to the manifest.
+pub(crate) const LOOKUPS_NAME: &str = ".ladder-lookups";
 const MANIFEST_HEADER: &str = "ladder-output 2";
 /// The format before fingerprints: read, never written.
 const MANIFEST_HEADER_V1: &str = "ladder-output 1";
@@ -231,6 +238,8 @@ pub(crate) struct Publisher {
     /// Ancestors of `out` that `open` created, removed again if nothing is published.
     created: Vec<PathBuf>,
     previous: Manifest,
+    /// A digest of the previous manifest's text, if `out` had one.
+    previous_manifest_digest: Option<blake3::Hash>,
     records: Mutex<BTreeMap<String, Entry>>,
     /// Directories of staging made so far: most files go into a directory made already.
     made_dirs: Mutex<HashSet<PathBuf>>,
@@ -273,6 +282,7 @@ impl Publisher {
             lock: None,
             created: Vec::new(),
             previous: Manifest::default(),
+            previous_manifest_digest: None,
             records: Mutex::new(BTreeMap::new()),
             made_dirs: Mutex::new(HashSet::new()),
             unchanged: AtomicUsize::new(0),
@@ -284,7 +294,7 @@ impl Publisher {
         publisher.recover()?;
         publisher.out_existed = publisher.out.is_dir();
         if publisher.out_existed {
-            publisher.previous = publisher.check_ownership()?;
+            (publisher.previous, publisher.previous_manifest_digest) = publisher.check_ownership()?;
         }
         fs::create_dir(&publisher.staging).map_err(|source| publisher.error("create", &publisher.staging, source))?;
         Ok(publisher)
@@ -301,20 +311,48 @@ impl Publisher {
     /// and mtime as recorded): returns its size then, `None` if the page must be rendered. Safe
     /// to call from many threads.
     pub(crate) fn reuse(&self, rel: &Path, inputs: blake3::Hash) -> Result<Option<u64>, PublishError> {
-        let Some(key) = key(rel) else { return Ok(None) };
-        let Some(old) = self.previous.entries.get(&key).filter(|old| old.inputs == Some(inputs) && old.hash.is_some())
+        let Some(old) = self.intact(rel).filter(|(_, old, _)| old.inputs == Some(inputs)) else { return Ok(None) };
+        self.carry_intact(rel, old).map(Some)
+    }
+
+    /// Carries the previous output's files `rels` over, as [`Publisher::reuse`] does, when every
+    /// one of them was rendered (it has a fingerprint) and is still as written, whatever it was
+    /// rendered from: the caller knows nothing it depends on changed (the lookup index). Either
+    /// all are carried (their sizes are returned) or none.
+    pub(crate) fn reuse_all(&self, rels: &[PathBuf]) -> Result<Option<Vec<u64>>, PublishError> {
+        let Some(intact) = rels
+            .iter()
+            .map(|rel| self.intact(rel).filter(|(_, old, _)| old.inputs.is_some()))
+            .collect::<Option<Vec<_>>>()
         else {
             return Ok(None);
         };
-        let old_path = self.out.join(rel);
-        let Ok(meta) = fs::symlink_metadata(&old_path) else { return Ok(None) };
-        if !meta.is_file() || meta.len() != old.size || mtime_ns(&meta) != old.mtime_ns {
-            return Ok(None);
-        }
+        intact.into_iter().zip(rels).map(|(old, rel)| self.carry_intact(rel, old)).collect::<Result<_, _>>().map(Some)
+    }
+
+    /// The previous output's `rel` if the manifest knows its bytes and it is still as written
+    /// (size and mtime as recorded): its key, entry and metadata.
+    fn intact(&self, rel: &Path) -> Option<(String, Entry, Metadata)> {
+        let key = key(rel)?;
+        let old = *self.previous.entries.get(&key).filter(|old| old.hash.is_some())?;
+        let meta = fs::symlink_metadata(self.out.join(rel)).ok()?;
+        (meta.is_file() && meta.len() == old.size && mtime_ns(&meta) == old.mtime_ns).then_some((key, old, meta))
+    }
+
+    fn carry_intact(&self, rel: &Path, (_, old, meta): (String, Entry, Metadata)) -> Result<u64, PublishError> {
         let (key, target) = self.target(rel)?;
-        self.carry(&old_path, &target, &meta, None)?;
-        self.record(key, *old, true);
-        Ok(Some(old.size))
+        self.carry(&self.out.join(rel), &target, &meta, None)?;
+        self.record(key, old, true);
+        Ok(old.size)
+    }
+
+    /// The lookup index published with the previous output (see [`crate::lookups`]), if it was
+    /// written with the manifest now beside it.
+    pub(crate) fn previous_lookups(&self) -> Option<Vec<u8>> {
+        let manifest = self.previous_manifest_digest?;
+        let bytes = fs::read(self.out.join(LOOKUPS_NAME)).ok()?;
+        let (written_with, index) = bytes.split_at_checked(32)?;
+        (written_with == manifest.as_bytes()).then(|| index.to_vec())
     }
 
     /// Stages `bytes` as `rel`, rendered from `inputs` (its fingerprint, if it has one). When the
@@ -373,13 +411,21 @@ impl Publisher {
         Ok(())
     }
 
-    /// Writes the manifest into staging, swaps staging with `--out` and removes the old tree.
-    pub(crate) fn commit(mut self) -> Result<Published, PublishError> {
+    /// Writes the manifest (and `lookups`, the render's lookup index, beside it) into staging,
+    /// swaps staging with `--out` and removes the old tree.
+    pub(crate) fn commit(mut self, lookups: Option<&[u8]>) -> Result<Published, PublishError> {
         let records = std::mem::take(&mut *self.records.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
         let pruned = self.previous.entries.keys().filter(|path| !records.contains_key(*path)).count();
-        let manifest = Manifest { entries: records };
+        let manifest = Manifest { entries: records }.to_text();
         let manifest_path = self.staging.join(MANIFEST_NAME);
-        fs::write(&manifest_path, manifest.to_text()).map_err(|source| self.error("write", &manifest_path, source))?;
+        fs::write(&manifest_path, &manifest).map_err(|source| self.error("write", &manifest_path, source))?;
+        if let Some(lookups) = lookups {
+            // Tied to this manifest: an index beside another one is not read.
+            let mut bytes = blake3::hash(manifest.as_bytes()).as_bytes().to_vec();
+            bytes.extend_from_slice(lookups);
+            let lookups_path = self.staging.join(LOOKUPS_NAME);
+            fs::write(&lookups_path, bytes).map_err(|source| self.error("write", &lookups_path, source))?;
+        }
 
         let old_tree = self.swap()?;
         self.committed = true;
@@ -469,14 +515,16 @@ impl Publisher {
         Ok(())
     }
 
-    /// The previous output's manifest, after checking that every file in `out` is Ladder's.
-    fn check_ownership(&self) -> Result<Manifest, PublishError> {
+    /// The previous output's manifest, and a digest of its text if it had one, after checking
+    /// that every file in `out` is Ladder's.
+    fn check_ownership(&self) -> Result<(Manifest, Option<blake3::Hash>), PublishError> {
         let manifest_path = self.out.join(MANIFEST_NAME);
         let manifest = match fs::read_to_string(&manifest_path) {
-            Ok(text) => Some(
+            Ok(text) => Some((
                 Manifest::parse(&text)
                     .map_err(|reason| PublishError::BadManifest { out: self.shown.clone(), reason })?,
-            ),
+                blake3::hash(text.as_bytes()),
+            )),
             Err(err) if err.kind() == ErrorKind::NotFound => None,
             Err(source) => return Err(self.error("read", &manifest_path, source)),
         };
@@ -484,7 +532,7 @@ impl Publisher {
         let mut foreign = Vec::new();
         walk(&self.out, "", &mut found, &mut foreign).map_err(|source| self.error("read", &self.out, source))?;
         match manifest {
-            Some(manifest) => {
+            Some((manifest, digest)) => {
                 foreign.extend(
                     found.iter().filter(|(path, _)| !manifest.entries.contains_key(path)).map(|(path, _)| path.clone()),
                 );
@@ -492,7 +540,7 @@ impl Publisher {
                 if !foreign.is_empty() {
                     return Err(PublishError::Foreign { out: self.shown.clone(), files: foreign });
                 }
-                Ok(manifest)
+                Ok((manifest, Some(digest)))
             }
             None => {
                 // Adoption: an output written before the manifest existed has Ladder's layout.
@@ -507,7 +555,7 @@ impl Publisher {
                         (path, Entry { hash: None, inputs: None, size: meta.len(), mtime_ns: mtime_ns(&meta) })
                     })
                     .collect();
-                Ok(Manifest { entries })
+                Ok((Manifest { entries }, None))
             }
         }
     }
@@ -682,7 +730,7 @@ fn walk(dir: &Path, prefix: &str, found: &mut Vec<(String, Metadata)>, foreign: 
                 foreign.push(format!("{rel}/"));
             }
         } else if meta.is_file() {
-            if rel != MANIFEST_NAME {
+            if rel != MANIFEST_NAME && rel != LOOKUPS_NAME {
                 found.push((rel, meta));
             }
         } else {

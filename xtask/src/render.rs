@@ -10,13 +10,14 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use ladder_i18n::{FallbackCount, LanguageIdentifier, Locales, Localizer, Problem, Severity};
+use ladder_i18n::{FallbackCount, LanguageIdentifier, LocaleSnapshot, Locales, Localizer, Problem, Severity};
 use ladder_model::Catalog;
 use ladder_renderer::{Asset, ExportFormat, Format, Job, Page, RenderError, Site};
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 use crate::flags::{LocaleSelection, RenderOptions};
+use crate::lookups::{Changes, IndexBuilder, LookupIndex, Numbered};
 use crate::project::{Project, Renderable, sorted};
 use crate::publish::{PublishError, Publisher};
 
@@ -37,6 +38,9 @@ pub struct Report {
     /// Pages carried over without rendering them: their fingerprint (everything they are made
     /// from) matched the previous output's. Counted in `kept` too.
     pub reused: usize,
+    /// Of those, pages carried over on the lookup index alone: nothing they look up changed, so
+    /// they were not even fingerprinted (see [`crate::lookups`]).
+    pub reused_by_index: usize,
     pub out_dir: PathBuf,
     pub elapsed: Duration,
     pub warnings: Vec<Diagnostic>,
@@ -81,6 +85,16 @@ impl From<PublishError> for Failure {
         }
         if usage { Failure::Usage(diagnostic) } else { Failure::Io(diagnostic) }
     }
+}
+
+/// What the lookup index learns of one unit of work.
+enum Indexed {
+    /// Not a page it covers, or the render failed.
+    No,
+    /// Carried over unchanged: its entry in the previous index stands.
+    Carried(String),
+    /// Fingerprinted or rendered: its key (with the program's identity) and what it looked up.
+    Looked(String, blake3::Hash, Numbered),
 }
 
 /// What became of one job.
@@ -155,6 +169,24 @@ pub fn run_project(options: &RenderOptions, project: &Project, started: Instant)
         })
     };
     let previous_output = publisher.previous().len() > 0;
+    // The lookup index covers the pages of the locales rendered, in both formats (a page carried
+    // over must be current in each); without the program's identity nothing is reused anyway.
+    let indexing =
+        program.is_some() && options.formats.contains(&Format::Markdown) && options.formats.contains(&Format::Html);
+    let previous_index =
+        if indexing { publisher.previous_lookups().and_then(|bytes| LookupIndex::parse(&bytes)) } else { None };
+    let snapshots: Vec<LocaleSnapshot> = if indexing {
+        let mut tags: Vec<&LanguageIdentifier> =
+            rendered_indices.iter().flat_map(|&index| published_localizers[index].sources()).collect();
+        tags.sort_by_key(|tag| tag.to_string());
+        tags.dedup();
+        tags.par_iter().filter_map(|tag| locales.snapshot(tag)).collect()
+    } else {
+        Vec::new()
+    };
+    let changes: Vec<Changes> =
+        previous_index.as_ref().map(|index| index.changes(&published_localizers, &snapshots)).unwrap_or_default();
+    let page_key = |locale: usize, page: &Page| renderer.page_key(&site, locale, page).and_then(with_program);
     // Each worker stages its page as soon as it is rendered: the site is never whole in memory.
     let staging_failed = AtomicBool::new(false);
     let progress = Progress::new(jobs.len() as u64, started);
@@ -180,34 +212,57 @@ pub fn run_project(options: &RenderOptions, project: &Project, started: Instant)
             }
         }
     };
+    let mut next_index = IndexBuilder::new(previous_index.as_ref(), &snapshots);
     let units = units(&jobs);
-    let outcomes: Vec<Vec<Outcome>> = in_pool(options.threads, || {
+    let results: Vec<(Vec<Outcome>, Indexed)> = in_pool(options.threads, || {
         units
             .par_iter()
             .map(|unit| {
                 progress.step(unit.len() as u64);
                 if staging_failed.load(Ordering::Relaxed) {
-                    return unit.iter().map(|_| Outcome::Skipped).collect();
+                    return (unit.iter().map(|_| Outcome::Skipped).collect(), Indexed::No);
                 }
                 let Job::Page { locale, page, .. } = unit[0] else {
                     let job = unit[0];
                     let inputs = if previous_output { renderer.fingerprint(&site, job) } else { None };
                     if let Err(outcome) = reuse(job, inputs) {
-                        return vec![outcome];
+                        return (vec![outcome], Indexed::No);
                     }
-                    return vec![match renderer.render(&site, job) {
-                        Ok(file) => {
-                            write(&file.path, &file.bytes, file.fingerprint.and_then(with_program), file.problems)
-                        }
-                        Err(err) => Outcome::RenderFailed(err),
-                    }];
+                    return (
+                        vec![match renderer.render(&site, job) {
+                            Ok(file) => {
+                                write(&file.path, &file.bytes, file.fingerprint.and_then(with_program), file.problems)
+                            }
+                            Err(err) => Outcome::RenderFailed(err),
+                        }],
+                        Indexed::No,
+                    );
                 };
+                let key = if indexing { page_key(*locale, page) } else { None };
+                let name = format!("{}/{}", published_localizers[*locale].locale(), page.stem());
+                // Nothing it looks up changed since the previous render: carried over as it is.
+                if let (Some(key), Some(previous)) = (key, &previous_index)
+                    && previous.unchanged(&name, key, &changes[*locale]).is_some()
+                {
+                    let paths: Vec<PathBuf> = unit.iter().map(|job| site.output_path(job)).collect();
+                    match publisher.reuse_all(&paths) {
+                        Ok(Some(sizes)) => {
+                            let outcomes = sizes.into_iter().map(|bytes| Outcome::Reused { bytes }).collect();
+                            return (outcomes, Indexed::Carried(name));
+                        }
+                        Ok(None) => {}
+                        Err(err) => {
+                            staging_failed.store(true, Ordering::Relaxed);
+                            return (vec![Outcome::WriteFailed(err)], Indexed::No);
+                        }
+                    }
+                }
                 // The formats of one page: fingerprinted, and rendered, from one view.
                 let formats: Vec<Format> = unit.iter().filter_map(|job| job_format(job)).collect();
-                let inputs = if previous_output {
+                let (inputs, mut lookups) = if previous_output {
                     renderer.page_fingerprints(&site, *locale, page, &formats)
                 } else {
-                    vec![None; formats.len()]
+                    (vec![None; formats.len()], None)
                 };
                 let mut outcomes: Vec<Option<Outcome>> =
                     unit.iter().zip(inputs).map(|(job, inputs)| reuse(job, inputs).err()).collect();
@@ -215,14 +270,15 @@ pub fn run_project(options: &RenderOptions, project: &Project, started: Instant)
                     formats.iter().zip(&outcomes).filter(|(_, done)| done.is_none()).map(|(f, _)| *f).collect();
                 if !to_render.is_empty() {
                     let mut files = match renderer.render_page(&site, *locale, page, &to_render) {
-                        Ok(files) => files.into_iter(),
+                        Ok((files, rendered)) => {
+                            lookups = rendered;
+                            files.into_iter()
+                        }
                         Err(err) => {
                             let failed = Outcome::RenderFailed(err);
-                            return outcomes
-                                .into_iter()
-                                .map(|o| o.unwrap_or(Outcome::Skipped))
-                                .chain([failed])
-                                .collect();
+                            let outcomes =
+                                outcomes.into_iter().map(|o| o.unwrap_or(Outcome::Skipped)).chain([failed]).collect();
+                            return (outcomes, Indexed::No);
                         }
                     };
                     for outcome in outcomes.iter_mut().filter(|o| o.is_none()) {
@@ -231,11 +287,29 @@ pub fn run_project(options: &RenderOptions, project: &Project, started: Instant)
                         });
                     }
                 }
-                outcomes.into_iter().map(|o| o.unwrap_or(Outcome::Skipped)).collect()
+                let indexed = match (key, lookups) {
+                    (Some(key), Some(lookups)) => Indexed::Looked(name, key, next_index.number(lookups)),
+                    _ => Indexed::No,
+                };
+                (outcomes.into_iter().map(|o| o.unwrap_or(Outcome::Skipped)).collect(), indexed)
             })
             .collect()
     })?;
-    let outcomes = outcomes.into_iter().flatten();
+    let mut outcomes = Vec::with_capacity(jobs.len());
+    let mut reused_by_index = 0;
+    for (unit_outcomes, indexed) in results {
+        match indexed {
+            Indexed::No => {}
+            Indexed::Carried(name) => {
+                reused_by_index += unit_outcomes.len();
+                if let Some(page) = previous_index.as_ref().and_then(|index| index.page(&name)) {
+                    next_index.carry(name, page);
+                }
+            }
+            Indexed::Looked(name, key, lookups) => next_index.add(name, key, lookups),
+        }
+        outcomes.extend(unit_outcomes);
+    }
 
     progress.finish();
     let mut bytes = 0;
@@ -270,7 +344,8 @@ pub fn run_project(options: &RenderOptions, project: &Project, started: Instant)
     for (_, path) in &kept {
         publisher.keep(path)?;
     }
-    let published = publisher.commit()?;
+    let lookups = indexing.then(|| next_index.finish(snapshots).to_bytes());
+    let published = publisher.commit(lookups.as_deref())?;
     diagnostics.extend(
         published
             .warnings
@@ -288,6 +363,7 @@ pub fn run_project(options: &RenderOptions, project: &Project, started: Instant)
         kept: published.unchanged,
         pruned: published.pruned,
         reused,
+        reused_by_index,
         out_dir: options.out_dir.clone(),
         elapsed: started.elapsed(),
         warnings: diagnostics,

@@ -200,6 +200,12 @@ impl Localizer {
         &self.chain
     }
 
+    /// The locales whose files the chain reads, in chain order: [`Localizer::chain`], but for a
+    /// pseudolocale, which reads the source's. What [`crate::Locales::snapshot`] takes.
+    pub fn sources(&self) -> impl Iterator<Item = &LanguageIdentifier> {
+        self.data.iter().map(|data| &data.locale)
+    }
+
     pub fn direction(&self) -> CharacterDirection {
         self.locale.character_direction()
     }

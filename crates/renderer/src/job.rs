@@ -46,7 +46,7 @@ pub enum Page {
 
 impl Page {
     /// The page's path inside its locale's directory, without extension.
-    pub(crate) fn stem(&self) -> String {
+    pub fn stem(&self) -> String {
         match self {
             Page::Index => "index".to_owned(),
             Page::Skill(id) => format!("skills/{id}"),

@@ -96,7 +96,7 @@ impl Renderer {
         let mut problems = Vec::new();
         let (template, context) = match job {
             Job::Page { locale, page, format } => {
-                let mut files = self.render_page(site, *locale, page, &[*format])?;
+                let (mut files, _) = self.render_page(site, *locale, page, &[*format])?;
                 return files.pop().ok_or_else(|| RenderError::new(format!("nothing rendered for {job:?}")));
             }
             Job::Export { locale, format } => {
@@ -138,8 +138,8 @@ impl Renderer {
         locale: usize,
         page: &Page,
         formats: &[Format],
-    ) -> Result<Vec<RenderedFile>, RenderError> {
-        let mut builder = ViewBuilder::new(site, locale, page, Mode::RenderAndRecord);
+    ) -> Result<(Vec<RenderedFile>, Option<PageLookups>), RenderError> {
+        let mut builder = ViewBuilder::new(site, locale, page, Mode::RenderAndRecord).recording_ids();
         let (name, view) = match page {
             Page::Index => ("index", Value::from_serialize(builder.index())),
             Page::Skill(id) => {
@@ -156,8 +156,9 @@ impl Renderer {
             Page::RoleMoves(id) => ("role-moves", Value::from_serialize(builder.role_moves(id))),
         };
         let deps = builder.finish_deps();
+        let lookups = self.page_lookups(site, locale, page, builder.take_ids());
         let mut problems = builder.problems;
-        formats
+        let files = formats
             .iter()
             .map(|&format| {
                 let job = Job::Page { locale, page: page.clone(), format };
@@ -176,7 +177,8 @@ impl Renderer {
                     fingerprint: self.digest(site, &job, deps.clone()),
                 })
             })
-            .collect()
+            .collect::<Result<_, RenderError>>()?;
+        Ok((files, lookups))
     }
 
     /// A digest of everything `job`'s page depends on, computed without rendering it: the
@@ -197,7 +199,7 @@ impl Renderer {
                 builder.moves_data_script().ok()?;
                 moves_data_digest(site, *locale, builder.finish_deps())
             }
-            Job::Page { locale, page, format } => self.page_fingerprints(site, *locale, page, &[*format]).pop()?,
+            Job::Page { locale, page, format } => self.page_fingerprints(site, *locale, page, &[*format]).0.pop()?,
             _ => None,
         }
     }
@@ -209,16 +211,60 @@ impl Renderer {
         locale: usize,
         page: &Page,
         formats: &[Format],
-    ) -> Vec<Option<blake3::Hash>> {
-        let mut builder = ViewBuilder::new(site, locale, page, Mode::Record);
+    ) -> (Vec<Option<blake3::Hash>>, Option<PageLookups>) {
+        let mut builder = ViewBuilder::new(site, locale, page, Mode::Record).recording_ids();
         if walk(&mut builder, site, page).is_none() {
-            return vec![None; formats.len()];
+            return (vec![None; formats.len()], None);
         }
         let deps = builder.finish_deps();
-        formats
+        let lookups = self.page_lookups(site, locale, page, builder.take_ids());
+        let fingerprints = formats
             .iter()
             .map(|&format| self.digest(site, &Job::Page { locale, page: page.clone(), format }, deps.clone()))
-            .collect()
+            .collect();
+        (fingerprints, lookups)
+    }
+
+    /// What `page` of `locale` shows besides the messages it looks up: the templates, the site's
+    /// locales and their names, and the catalog structure it shows. Two renders that agree on a
+    /// page's key look up the same messages for it, in the same order, with the same variables:
+    /// what the page is made of changes then only with those messages. `None` for the
+    /// translation status page (made of its whole chain) and for a skill the catalog lacks.
+    pub fn page_key(&self, site: &Site<'_>, locale: usize, page: &Page) -> Option<blake3::Hash> {
+        let mut hasher = blake3::Hasher::new();
+        hasher.update(b"ladder-page-key 1\0");
+        self.hash_page_structure(&mut hasher, site, locale, page)?;
+        Some(hasher.finalize())
+    }
+
+    fn page_lookups(&self, site: &Site<'_>, locale: usize, page: &Page, ids: Vec<String>) -> Option<PageLookups> {
+        let key = self.page_key(site, locale, page)?;
+        let localizer = &site.localizers[locale];
+        let whole_chain = ids.iter().any(|id| localizer.refers(id));
+        Some(PageLookups { key, ids, whole_chain })
+    }
+
+    /// Hashes what [`Renderer::page_key`] says; `None` if the page has no key.
+    fn hash_page_structure(
+        &self,
+        hasher: &mut blake3::Hasher,
+        site: &Site<'_>,
+        locale: usize,
+        page: &Page,
+    ) -> Option<()> {
+        hasher.update(self.templates_digest.as_bytes());
+        hasher.update(site.digest().as_bytes());
+        let _ = write!(hasher, "{locale} {page:?}\0");
+        match page {
+            Page::Index | Page::Role(_) | Page::Overview | Page::Moves | Page::RoleMoves(_) => {
+                hasher.update(site.catalog_digest().as_bytes());
+            }
+            Page::Skill(id) => {
+                hasher.update(site.skill_digest(id)?.as_bytes());
+            }
+            Page::TranslationStatus => return None,
+        }
+        Some(())
     }
 
     /// What `job`'s page looks up, found by the same walk as [`Renderer::fingerprint`]: a
@@ -243,24 +289,19 @@ impl Renderer {
         let Job::Page { locale, page, format } = job else { return None };
         let mut deps = deps?;
         let mut hasher = blake3::Hasher::new();
-        hasher.update(b"ladder-page 2\0");
-        hasher.update(self.templates_digest.as_bytes());
-        hasher.update(site.digest().as_bytes());
-        let _ = write!(hasher, "{locale} {format:?} {page:?}\0");
-        match page {
-            Page::Index | Page::Role(_) | Page::Overview | Page::Moves | Page::RoleMoves(_) => {
-                hasher.update(site.catalog_digest().as_bytes());
-            }
-            Page::Skill(id) => {
-                hasher.update(site.skill_digest(id)?.as_bytes());
-            }
-            Page::TranslationStatus => {
-                // Every message of the chain, whatever the view looked up: render and
-                // fingerprint agree without building the (costly) status for a fingerprint.
-                hasher.update(site.catalog_digest().as_bytes());
-                deps.clear();
-                site.localizers[*locale].fingerprint_all(&mut deps);
-            }
+        hasher.update(b"ladder-page 3\0");
+        let _ = write!(hasher, "{format:?}\0");
+        if *page == Page::TranslationStatus {
+            // Every message of the chain, whatever the view looked up: render and fingerprint
+            // agree without building the (costly) status for a fingerprint.
+            hasher.update(self.templates_digest.as_bytes());
+            hasher.update(site.digest().as_bytes());
+            let _ = write!(hasher, "{locale} {page:?}\0");
+            hasher.update(site.catalog_digest().as_bytes());
+            deps.clear();
+            site.localizers[*locale].fingerprint_all(&mut deps);
+        } else {
+            self.hash_page_structure(&mut hasher, site, *locale, page)?;
         }
         hasher.update(&deps);
         Some(hasher.finalize())
@@ -309,6 +350,18 @@ fn walk(builder: &mut ViewBuilder<'_, '_>, site: &Site<'_>, page: &Page) -> Opti
         Page::TranslationStatus => {}
     }
     Some(())
+}
+
+/// What a page looked up, recorded as it was rendered or fingerprinted: a later render whose
+/// [`Renderer::page_key`] for the page is the same needs to look at the page again only if one
+/// of these messages changed in a locale of its chain (or any entry did, if `whole_chain`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageLookups {
+    pub key: blake3::Hash,
+    /// Message ids, sorted, each once.
+    pub ids: Vec<String>,
+    /// Whether some of them may refer to other messages or terms.
+    pub whole_chain: bool,
 }
 
 /// The messages a page looks up ([`Renderer::lookups`]).
