@@ -105,8 +105,14 @@ impl LookupIndex {
         Some(page)
     }
 
-    pub(crate) fn page(&self, name: &str) -> Option<&StoredPage> {
+    #[cfg(test)]
+    fn page(&self, name: &str) -> Option<&StoredPage> {
         self.pages.get(name)
+    }
+
+    /// The recorded pages, by name, for [`IndexBuilder::carry`] once the render is done.
+    pub(crate) fn into_pages(self) -> HashMap<String, StoredPage> {
+        self.pages
     }
 
     fn locale(&self, tag: &LanguageIdentifier) -> Option<&LocaleSnapshot> {
@@ -245,8 +251,8 @@ impl IndexBuilder {
     }
 
     /// A page carried over from the previous index, unchanged.
-    pub(crate) fn carry(&mut self, name: String, page: &StoredPage) {
-        self.pages.insert(name, page.clone());
+    pub(crate) fn carry(&mut self, name: String, page: StoredPage) {
+        self.pages.insert(name, page);
     }
 
     /// A page looked at again: its key mixed with the program's identity, like [`Self::carry`]'s.

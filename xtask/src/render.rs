@@ -295,6 +295,7 @@ pub fn run_project(options: &RenderOptions, project: &Project, started: Instant)
             })
             .collect()
     })?;
+    let mut previous_pages = previous_index.map(LookupIndex::into_pages).unwrap_or_default();
     let mut outcomes = Vec::with_capacity(jobs.len());
     let mut reused_by_index = 0;
     for (unit_outcomes, indexed) in results {
@@ -302,7 +303,7 @@ pub fn run_project(options: &RenderOptions, project: &Project, started: Instant)
             Indexed::No => {}
             Indexed::Carried(name) => {
                 reused_by_index += unit_outcomes.len();
-                if let Some(page) = previous_index.as_ref().and_then(|index| index.page(&name)) {
+                if let Some(page) = previous_pages.remove(&name) {
                     next_index.carry(name, page);
                 }
             }
