@@ -53,8 +53,9 @@ struct Index {
     /// Every other job: the translation status pages, search indexes and exports (rendered when
     /// their locale is concerned), and the shared files (rendered every time, as `render` does).
     others: Vec<Job>,
-    /// Interned message ids, and per id the pages (indices into `pages`) that look it up.
-    ids: HashMap<String, u32>,
+    /// Interned message ids (their [`ladder_i18n::key_hash`]es), and per id the pages (indices
+    /// into `pages`) that look it up.
+    ids: HashMap<u64, u32>,
     readers: HashMap<u32, Vec<u32>>,
     /// Pages that depend on whole locales.
     whole_chain: Vec<u32>,
@@ -143,7 +144,8 @@ impl Index {
     fn candidates(&self, edits: &[&LocaleEdit], concerned: &[Vec<bool>]) -> Vec<u32> {
         let mut found = Vec::new();
         for (edit, concerned) in edits.iter().zip(concerned) {
-            let readers = edit.changed.iter().filter_map(|key| self.readers.get(self.ids.get(key)?));
+            let readers =
+                edit.changed.iter().filter_map(|key| self.readers.get(self.ids.get(&ladder_i18n::key_hash(key))?));
             for &page in readers.flatten().chain(&self.whole_chain) {
                 if let Job::Page { locale, .. } = &self.pages[page as usize]
                     && concerned[*locale]

@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 use crate::flags::{LocaleSelection, RenderOptions};
-use crate::lookups::{Changes, IndexBuilder, LookupIndex, Numbered};
+use crate::lookups::{Changes, IndexBuilder, LookupIndex, Shortened};
 use crate::project::{Project, Renderable, sorted};
 use crate::publish::{PublishError, Publisher};
 
@@ -94,7 +94,7 @@ enum Indexed {
     /// Carried over unchanged: its entry in the previous index stands.
     Carried(String),
     /// Fingerprinted or rendered: its key (with the program's identity) and what it looked up.
-    Looked(String, blake3::Hash, Numbered),
+    Looked(String, blake3::Hash, Shortened),
 }
 
 /// What became of one job.
@@ -212,7 +212,7 @@ pub fn run_project(options: &RenderOptions, project: &Project, started: Instant)
             }
         }
     };
-    let mut next_index = IndexBuilder::new(previous_index.as_ref(), &snapshots);
+    let mut next_index = IndexBuilder::default();
     let units = units(&jobs);
     let results: Vec<(Vec<Outcome>, Indexed)> = in_pool(options.threads, || {
         units
@@ -288,7 +288,7 @@ pub fn run_project(options: &RenderOptions, project: &Project, started: Instant)
                     }
                 }
                 let indexed = match (key, lookups) {
-                    (Some(key), Some(lookups)) => Indexed::Looked(name, key, next_index.number(lookups)),
+                    (Some(key), Some(lookups)) => Indexed::Looked(name, key, IndexBuilder::shorten(&lookups)),
                     _ => Indexed::No,
                 };
                 (outcomes.into_iter().map(|o| o.unwrap_or(Outcome::Skipped)).collect(), indexed)

@@ -69,6 +69,6 @@ pub use crate::problem::{LoadError, Problem, ProblemKind, Severity, UnsupportedL
 pub use crate::pseudo::Pseudolocale;
 pub use crate::reload::{Reloaded, Retired};
 pub use crate::smoke::SMOKE_NUMBERS;
-pub use crate::snapshot::LocaleSnapshot;
+pub use crate::snapshot::{LocaleSnapshot, key_hash};
 pub use crate::staleness::{AcceptError, Accepted, LOCK_FILE, Lock, LockEntry, LockError, english_text, text_hash};
 pub use crate::status::{Counts, FileCounts, KindCounts, MessageKind, Pending, StaleEntry, TranslationStatus};

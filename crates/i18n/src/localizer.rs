@@ -385,8 +385,10 @@ impl Localizer {
     /// definition may refer to other messages or terms, a digest of every locale it could reach.
     /// Two lookups whose dependencies are equal give equal [`Localized`] results, so a page whose
     /// lookups' dependencies did not change need not be rendered again (`cargo xtask render` is
-    /// incremental on this). The caller adds the variables it passes.
-    pub fn fingerprint(&self, id: &str, attribute: Option<&str>, deps: &mut Vec<u8>) {
+    /// incremental on this). The caller adds the variables it passes. Returns whether the
+    /// definition found may refer to others: the text then depends on more than the definitions
+    /// of `id` along the chain.
+    pub fn fingerprint(&self, id: &str, attribute: Option<&str>, deps: &mut Vec<u8>) -> bool {
         deps.extend_from_slice(id.as_bytes());
         deps.push(0);
         if let Some(attribute) = attribute {
@@ -414,15 +416,9 @@ impl Localizer {
                     deps.extend_from_slice(&reachable.digests().whole);
                 }
             }
-            return;
+            return entry.refers;
         }
-    }
-
-    /// Whether some locale of the chain defines `id` with text that may refer to other messages or
-    /// terms: then what the message shows depends on more than its own definition, and
-    /// [`Localizer::fingerprint`] holds every locale it could reach.
-    pub fn refers(&self, id: &str) -> bool {
-        self.data.iter().any(|data| data.message_digest(id).is_some_and(|(_, entry)| entry.refers))
+        false
     }
 
     /// Appends to `deps` what a report on the whole locale depends on (the translation status):

@@ -4,12 +4,16 @@
 //! that look them up (`xtask`'s lookup index). The previous sources are gone by then, so each
 //! render keeps a [`LocaleSnapshot`] per locale: a digest of every entry's text (the same digests
 //! [`crate::Localizer::fingerprint`] hashes), of the whole locale, and of its lock.
+//!
+//! Keys are kept as [`key_hash`]es, as pages record them: two keys sharing a hash can only make
+//! an edit of one look like an edit of both, never hide one.
 
 use unic_langid::LanguageIdentifier;
 
 use crate::locales::{LocaleData, Locales};
 
-/// A locale's entries as digests, sorted by key (`id` for messages, `-id` for terms).
+/// A locale's entries as digests, sorted by [`key_hash`] of their key (`id` for messages,
+/// `-id` for terms), then digest.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LocaleSnapshot {
     pub locale: LanguageIdentifier,
@@ -17,54 +21,53 @@ pub struct LocaleSnapshot {
     pub lock: [u8; 16],
     /// Every file of the locale: what an entry that refers to others can depend on.
     pub whole: [u8; 16],
-    pub entries: Vec<(String, [u8; 16])>,
+    pub entries: Vec<(u64, [u8; 16])>,
+}
+
+/// A message id or entry key as a number: stable across runs, platforms and versions (64-bit
+/// FNV-1a), cheap enough to take for every lookup of every page.
+pub fn key_hash(key: &str) -> u64 {
+    key.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
 }
 
 impl LocaleSnapshot {
-    /// Keys whose text changed since `before`, appeared or went, sorted.
-    pub fn changed_since<'a>(&'a self, before: &'a LocaleSnapshot) -> Vec<&'a str> {
+    /// Hashes of the keys whose text changed since `before`, appeared or went, sorted: those of
+    /// entries in one snapshot and not the other.
+    pub fn changed_since(&self, before: &LocaleSnapshot) -> Vec<u64> {
         let (mut now, mut then) = (self.entries.iter().peekable(), before.entries.iter().peekable());
         let mut changed = Vec::new();
         loop {
-            match (now.peek(), then.peek()) {
-                (None, None) => return changed,
-                (Some((key, _)), None) => {
-                    changed.push(key.as_str());
-                    now.next();
-                }
-                (None, Some((key, _))) => {
-                    changed.push(key.as_str());
-                    then.next();
-                }
-                (Some((key, digest)), Some((old_key, old_digest))) => match key.cmp(old_key) {
-                    std::cmp::Ordering::Less => {
-                        changed.push(key.as_str());
-                        now.next();
-                    }
-                    std::cmp::Ordering::Greater => {
-                        changed.push(old_key.as_str());
-                        then.next();
-                    }
+            let unmatched = match (now.peek(), then.peek()) {
+                (None, None) => break,
+                (Some(_), None) => now.next(),
+                (None, Some(_)) => then.next(),
+                (Some(entry), Some(old)) => match entry.cmp(old) {
+                    std::cmp::Ordering::Less => now.next(),
+                    std::cmp::Ordering::Greater => then.next(),
                     std::cmp::Ordering::Equal => {
-                        if digest != old_digest {
-                            changed.push(key.as_str());
-                        }
                         now.next();
                         then.next();
+                        continue;
                     }
                 },
+            };
+            if let Some(&(hash, _)) = unmatched
+                && changed.last() != Some(&hash)
+            {
+                changed.push(hash);
             }
         }
+        changed
     }
 }
 
 impl LocaleData {
     fn snapshot(&self) -> LocaleSnapshot {
         let digests = self.digests();
-        let mut entries: Vec<(String, [u8; 16])> = self
+        let mut entries: Vec<(u64, [u8; 16])> = self
             .entries
             .iter()
-            .filter_map(|(key, &(file, entry))| Some((key.clone(), digests.entries.get(file)?.get(entry)?.digest)))
+            .filter_map(|(key, &(file, entry))| Some((key_hash(key), digests.entries.get(file)?.get(entry)?.digest)))
             .collect();
         entries.sort_unstable();
         let lock = blake3::hash(format!("{:?}", self.lock).as_bytes());
@@ -85,21 +88,33 @@ impl Locales {
 mod tests {
     use super::*;
 
-    fn snapshot(entries: &[(&str, u8)]) -> LocaleSnapshot {
+    fn snapshot(entries: &[(u64, u8)]) -> LocaleSnapshot {
         LocaleSnapshot {
             locale: LanguageIdentifier::default(),
             lock: [0; 16],
             whole: [0; 16],
-            entries: entries.iter().map(|&(key, digest)| (key.to_owned(), [digest; 16])).collect(),
+            entries: entries.iter().map(|&(key, digest)| (key, [digest; 16])).collect(),
         }
     }
 
     #[test]
     fn changed_keys_are_the_edited_the_added_and_the_removed() {
-        let before = snapshot(&[("a", 1), ("b", 1), ("c", 1), ("e", 1)]);
-        let now = snapshot(&[("a", 1), ("b", 2), ("d", 1), ("e", 1), ("f", 1)]);
-        assert_eq!(now.changed_since(&before), ["b", "c", "d", "f"]);
-        assert_eq!(before.changed_since(&before), Vec::<&str>::new());
-        assert_eq!(now.changed_since(&snapshot(&[])), ["a", "b", "d", "e", "f"]);
+        let before = snapshot(&[(1, 1), (2, 1), (3, 1), (5, 1)]);
+        let now = snapshot(&[(1, 1), (2, 2), (4, 1), (5, 1), (6, 1)]);
+        assert_eq!(now.changed_since(&before), [2, 3, 4, 6]);
+        assert_eq!(before.changed_since(&before), Vec::<u64>::new());
+        assert_eq!(now.changed_since(&snapshot(&[])), [1, 2, 4, 5, 6]);
+        // Two keys sharing a hash: an edit of either shows.
+        let shared = snapshot(&[(7, 1), (7, 2)]);
+        assert_eq!(snapshot(&[(7, 1), (7, 3)]).changed_since(&shared), [7]);
+        assert_eq!(shared.changed_since(&shared), Vec::<u64>::new());
+    }
+
+    #[test]
+    fn key_hashes_are_fnv_1a() {
+        // The published test vectors: the hash is part of a file format.
+        assert_eq!(key_hash(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(key_hash("a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(key_hash("foobar"), 0x8594_4171_f739_67e8);
     }
 }

@@ -156,7 +156,7 @@ impl Renderer {
             Page::RoleMoves(id) => ("role-moves", Value::from_serialize(builder.role_moves(id))),
         };
         let deps = builder.finish_deps();
-        let lookups = self.page_lookups(site, locale, page, builder.take_ids());
+        let lookups = self.page_lookups(site, locale, page, &mut builder);
         let mut problems = builder.problems;
         let files = formats
             .iter()
@@ -217,7 +217,7 @@ impl Renderer {
             return (vec![None; formats.len()], None);
         }
         let deps = builder.finish_deps();
-        let lookups = self.page_lookups(site, locale, page, builder.take_ids());
+        let lookups = self.page_lookups(site, locale, page, &mut builder);
         let fingerprints = formats
             .iter()
             .map(|&format| self.digest(site, &Job::Page { locale, page: page.clone(), format }, deps.clone()))
@@ -237,11 +237,16 @@ impl Renderer {
         Some(hasher.finalize())
     }
 
-    fn page_lookups(&self, site: &Site<'_>, locale: usize, page: &Page, ids: Vec<String>) -> Option<PageLookups> {
+    /// What `builder` recorded of the page's lookups, once its view is built.
+    fn page_lookups(
+        &self,
+        site: &Site<'_>,
+        locale: usize,
+        page: &Page,
+        builder: &mut ViewBuilder<'_, '_>,
+    ) -> Option<PageLookups> {
         let key = self.page_key(site, locale, page)?;
-        let localizer = &site.localizers[locale];
-        let whole_chain = ids.iter().any(|id| localizer.refers(id));
-        Some(PageLookups { key, ids, whole_chain })
+        Some(PageLookups { key, ids: builder.take_ids(), whole_chain: builder.refers() })
     }
 
     /// Hashes what [`Renderer::page_key`] says; `None` if the page has no key.
@@ -272,7 +277,6 @@ impl Renderer {
     /// that can show them. `None` for every job but a page.
     pub fn lookups(&self, site: &Site<'_>, job: &Job) -> Option<Lookups> {
         let Job::Page { locale, page, .. } = job else { return None };
-        let localizer = &site.localizers[*locale];
         if *page == Page::TranslationStatus {
             return Some(Lookups { ids: Vec::new(), whole_chain: true, fingerprint: self.fingerprint(site, job) });
         }
@@ -280,8 +284,7 @@ impl Renderer {
         walk(&mut builder, site, page)?;
         let deps = builder.finish_deps();
         let ids = builder.take_ids();
-        let whole_chain = ids.iter().any(|id| localizer.refers(id));
-        Some(Lookups { ids, whole_chain, fingerprint: self.digest(site, job, deps) })
+        Some(Lookups { ids, whole_chain: builder.refers(), fingerprint: self.digest(site, job, deps) })
     }
 
     /// The page's fingerprint from the dependencies its view recorded.
@@ -358,8 +361,8 @@ fn walk(builder: &mut ViewBuilder<'_, '_>, site: &Site<'_>, page: &Page) -> Opti
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageLookups {
     pub key: blake3::Hash,
-    /// Message ids, sorted, each once.
-    pub ids: Vec<String>,
+    /// Message ids as [`ladder_i18n::key_hash`]es, sorted, each once.
+    pub ids: Vec<u64>,
     /// Whether some of them may refer to other messages or terms.
     pub whole_chain: bool,
 }
@@ -367,9 +370,9 @@ pub struct PageLookups {
 /// The messages a page looks up ([`Renderer::lookups`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lookups {
-    /// Message ids, sorted, each once: the page can change when one of them changes in a locale of
-    /// its chain.
-    pub ids: Vec<String>,
+    /// Message ids as [`ladder_i18n::key_hash`]es, sorted, each once: the page can change when
+    /// one of them changes in a locale of its chain.
+    pub ids: Vec<u64>,
     /// Whether some of them may refer to other messages or terms (or the page is the translation
     /// status): then any edit of a locale of the chain can change it.
     pub whole_chain: bool,

@@ -189,8 +189,11 @@ pub(crate) struct ViewBuilder<'s, 'a> {
     /// the page's fingerprint. The same code walks the page whether it renders or only records,
     /// so the fingerprint covers every message the page shows.
     deps: Option<Vec<u8>>,
-    /// The ids looked up, when asked for ([`ViewBuilder::recording_ids`]).
-    ids: Option<Vec<String>>,
+    /// The ids looked up, as [`ladder_i18n::key_hash`]es, when asked for
+    /// ([`ViewBuilder::recording_ids`]).
+    ids: Option<Vec<u64>>,
+    /// Whether a definition looked up may refer to other messages or terms.
+    refers: bool,
     mode: Mode,
 }
 
@@ -368,6 +371,7 @@ impl<'s, 'a> ViewBuilder<'s, 'a> {
             stale_hint: None,
             deps: Some(Vec::with_capacity(if mode == Mode::Record { 4096 } else { 1024 })),
             ids: None,
+            refers: false,
             mode,
         }
     }
@@ -380,19 +384,24 @@ impl<'s, 'a> ViewBuilder<'s, 'a> {
 
     /// The ids looked up, sorted, each once; after [`ViewBuilder::finish_deps`], with the stale
     /// hint it records.
-    pub(crate) fn take_ids(&mut self) -> Vec<String> {
+    pub(crate) fn take_ids(&mut self) -> Vec<u64> {
         let mut ids = self.ids.take().unwrap_or_default();
         ids.sort_unstable();
         ids.dedup();
         ids
     }
 
+    /// Whether a definition looked up so far may refer to other messages or terms.
+    pub(crate) fn refers(&self) -> bool {
+        self.refers
+    }
+
     /// Records a lookup of `id` (and its variables); true if only recording (no text wanted).
     fn record(&mut self, id: &str, attribute: Option<&str>, variables: &[(&str, FluentValue<'_>)]) -> bool {
         let Some(deps) = &mut self.deps else { return false };
-        self.site.localizers[self.locale].fingerprint(id, attribute, deps);
+        self.refers |= self.site.localizers[self.locale].fingerprint(id, attribute, deps);
         if let Some(ids) = &mut self.ids {
-            ids.push(id.to_owned());
+            ids.push(ladder_i18n::key_hash(id));
         }
         for (name, value) in variables {
             let _ = write!(deps, "{name}={value:?};");
