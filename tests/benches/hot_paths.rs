@@ -1,7 +1,7 @@
 //! Micro-benchmarks of a render's hot paths, on a generated catalog (200 skills, 20 roles, 10
-//! locales): a message lookup that falls back to English, and one skill page and one role page in
-//! each format, fingerprinted and rendered. `cargo bench -p ladder-tests` runs them (divan);
-//! `cargo test` does not.
+//! locales): a message lookup that falls back to English, one skill page and one role page in
+//! each format, fingerprinted and rendered, and one locale's search index. `cargo bench -p
+//! ladder-tests` runs them (divan); `cargo test` does not.
 
 #![allow(clippy::unwrap_used, reason = "a benchmark's set-up failing is a failed benchmark")]
 
@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use divan::Bencher;
 use ladder_i18n::{Locales, Localizer};
 use ladder_model::{Catalog, Id};
-use ladder_renderer::{Format, Job, Page, Renderer, Site};
+use ladder_renderer::{Format, Job, Page, Renderer, Site, search};
 use xtask::gen_catalog::{self, GenOptions};
 
 fn main() {
@@ -97,4 +97,25 @@ fn role_page_fingerprint(bencher: Bencher<'_, '_>, format: Format) {
     let renderer = Renderer::new(None).unwrap();
     let job = page_job(&site, role_page(), format);
     bencher.bench_local(|| renderer.fingerprint(&site, &job));
+}
+
+/// `ru/search-index.js`: every skill's and role's text looked up, then indexed and written.
+#[divan::bench]
+fn search_index_render(bencher: Bencher<'_, '_>) {
+    let localizers = localizers();
+    let (site, _) = Site::new(&FIXTURE.catalog, &localizers);
+    let renderer = Renderer::new(None).unwrap();
+    let locale = site.localizers().iter().position(|l| *l.locale() == "ru").unwrap();
+    let job = Job::SearchIndex { locale };
+    bencher.bench_local(|| renderer.render(&site, &job).unwrap().bytes.len());
+}
+
+/// The index alone: what `search_index_render` spends after the lookups.
+#[divan::bench]
+fn search_index_build(bencher: Bencher<'_, '_>) {
+    let localizers = localizers();
+    let (site, _) = Site::new(&FIXTURE.catalog, &localizers);
+    let locale = site.localizers().iter().position(|l| *l.locale() == "ru").unwrap();
+    let entries = search::documents(&site, locale, &mut Vec::new());
+    bencher.bench_local(|| search::index_json(&entries).unwrap().len());
 }

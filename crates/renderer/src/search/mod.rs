@@ -1,8 +1,9 @@
 //! The search index of one locale: `<lang>/search-index.js`.
 //!
-//! The index is an [elasticlunr](https://github.com/weixsong/elasticlunr.js) index built with
-//! elasticlunr-rs (as mdBook builds its own), so the browser loads it with the stock
-//! `elasticlunr.min.js` (vendored in the templates). It is a script that assigns a global
+//! The index is an [elasticlunr](https://github.com/weixsong/elasticlunr.js) index, so the browser
+//! loads it with the stock `elasticlunr.min.js` (vendored in the templates). `index` writes it in
+//! the JSON elasticlunr-rs (what mdBook builds its own with) would give, byte for byte, without
+//! building elasticlunr-rs's trie; a test compares the two. It is a script that assigns a global
 //! (`window.ladderSearchIndex`), not JSON, because a page opened from `file://` cannot `fetch`
 //! a file but can load a script; `search.js` loads both on demand.
 //!
@@ -12,8 +13,8 @@
 //! `funcion` finds "función" and `ЁЖ` finds "еж". The pipeline has no stemmer and no stop words,
 //! the same for every language; `search.js` asks for prefix matches (`expand`) instead.
 
-use elasticlunr::pipeline::{FnWrapper, Pipeline};
-use elasticlunr::{Index, IndexBuilder, Language};
+mod index;
+
 use ladder_i18n::{Problem, message_ids};
 use serde::Serialize;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
@@ -24,6 +25,9 @@ use crate::site::Site;
 
 /// The name `search.js` registers its own fold function under.
 pub const PIPELINE_FUNCTION: &str = "ladder-fold";
+/// The language the index names (elasticlunr-rs writes its `Language`'s name): ours, which
+/// tokenizes with [`tokens`] and has the one pipeline function.
+pub const LANGUAGE: &str = "Ladder";
 /// The global the index script assigns.
 pub const GLOBAL: &str = "ladderSearchIndex";
 /// The indexed fields, most important first (`search.js` boosts them in this order).
@@ -53,55 +57,26 @@ pub fn fold(text: &str) -> String {
     folded
 }
 
-/// The folded words of `text`: runs of letters and digits.
+/// The folded words of `text`: runs of letters and digits. These are the index's tokens, each
+/// passed through the pipeline function as it is: it folds, and they are folded already.
 pub fn tokens(text: &str) -> Vec<String> {
-    fold(text).split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).map(str::to_owned).collect()
+    words(&fold(text)).map(str::to_owned).collect()
 }
 
-/// The pipeline step as the index records it: `search.js` registers the same name to fold the
-/// query. At build time [`Folded::tokenize`] has already folded every token, and folding is
-/// idempotent, so the step passes tokens through instead of folding them again.
-#[expect(clippy::unnecessary_wraps, reason = "elasticlunr's pipeline functions return an Option")]
-fn already_folded(token: String) -> Option<String> {
-    Some(token)
-}
-
-/// Tokenizing and the pipeline, the same for every locale.
-struct Folded;
-
-impl Language for Folded {
-    fn name(&self) -> String {
-        "Ladder".to_owned()
-    }
-
-    fn code(&self) -> String {
-        "ladder".to_owned()
-    }
-
-    fn tokenize(&self, text: &str) -> Vec<String> {
-        tokens(text)
-    }
-
-    fn make_pipeline(&self) -> Pipeline {
-        Pipeline { queue: vec![Box::new(FnWrapper(PIPELINE_FUNCTION.to_owned(), already_folded))] }
-    }
+/// The words of folded text.
+fn words(folded: &str) -> impl Iterator<Item = &str> {
+    folded.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty())
 }
 
 /// What a result shows, by document number (the index's `ref`).
 #[derive(Debug, Serialize)]
-struct Document {
+struct Document<'e> {
     /// `skill` or `role`.
     kind: &'static str,
-    name: String,
-    summary: String,
+    name: &'e str,
+    summary: &'e str,
     /// The page, relative to the locale's directory (`skills/x.html`).
-    path: String,
-}
-
-#[derive(Serialize)]
-struct IndexScript<'i> {
-    docs: Vec<Document>,
-    index: &'i Index,
+    path: &'e str,
 }
 
 /// A searchable document of the index, as [`documents`] lists them.
@@ -143,13 +118,11 @@ pub fn documents(site: &Site<'_>, locale: usize, problems: &mut Vec<Problem>) ->
     entries
 }
 
-/// The index of `locale` as an elasticlunr index.
-pub fn build(entries: &[Entry]) -> Index {
-    let mut index = IndexBuilder::with_language(Box::new(Folded)).save_docs(false).add_fields(FIELDS).build();
-    for (number, entry) in entries.iter().enumerate() {
-        index.add_doc(&number.to_string(), &entry.fields);
-    }
-    index
+/// The elasticlunr index of `entries` (document `n` is `entries[n]`) as JSON.
+pub fn index_json(entries: &[Entry]) -> Result<Vec<u8>, RenderError> {
+    let mut out = Vec::new();
+    index::write(entries, &mut out)?;
+    Ok(out)
 }
 
 /// `<lang>/search-index.js`: `window.ladderSearchIndex = {"docs": [...], "index": {...}};`.
@@ -159,17 +132,22 @@ pub(crate) fn index_script(
     problems: &mut Vec<Problem>,
 ) -> Result<Vec<u8>, RenderError> {
     let entries = documents(site, locale, problems);
-    let index = build(&entries);
-    let docs = entries
-        .into_iter()
-        .map(|entry| {
-            let [name, summary, _] = entry.fields;
-            Document { kind: entry.kind, name, summary, path: entry.path }
+    let mut out = format!("window.{GLOBAL} = {{\"docs\":").into_bytes();
+    let docs: Vec<Document<'_>> = entries
+        .iter()
+        .map(|entry| Document {
+            kind: entry.kind,
+            name: &entry.fields[0],
+            summary: &entry.fields[1],
+            path: &entry.path,
         })
         .collect();
-    let json = serde_json::to_string(&IndexScript { docs, index: &index })
+    serde_json::to_writer(&mut out, &docs)
         .map_err(|err| RenderError::new(format!("cannot serialize the search index: {err}")))?;
-    Ok(format!("window.{GLOBAL} = {json};\n").into_bytes())
+    out.extend_from_slice(b",\"index\":");
+    index::write(&entries, &mut out)?;
+    out.extend_from_slice(b"};\n");
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -213,12 +191,13 @@ mod tests {
 
     #[test]
     fn the_pipeline_is_the_one_search_js_registers() {
-        let index = build(&[Entry {
+        let index = index_json(&[Entry {
             kind: "skill",
             path: "skills/x.html".to_owned(),
             fields: ["Función".to_owned(), String::new(), String::new()],
-        }]);
-        let json = serde_json::to_value(&index).unwrap_or_default();
+        }])
+        .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&index).unwrap();
         assert_eq!(json["pipeline"], serde_json::json!([PIPELINE_FUNCTION]));
         assert_eq!(json["fields"], serde_json::json!(FIELDS));
         assert!(json["index"]["title"]["root"]["f"]["u"]["n"]["c"]["i"]["o"]["n"]["docs"]["0"].is_object());
