@@ -4,7 +4,7 @@
 //! is a full render ([`render::run_project`]) of the one [`Project`] serve keeps. An edit of
 //! existing `.ftl` files reads only their locales again ([`Project::reload_locale`]), finds the
 //! pages that look up a changed message or term in a locale of their chain (from what every page
-//! looks up, [`Renderer::lookups`], indexed after each full render), renders them and writes them
+//! looks up, [`Renderer::page_fingerprints`], indexed after each full render), renders them and writes them
 //! over the preview's files, then sends the reload event. What depends on whole locales (the
 //! translation status pages, search indexes and exports of the locales concerned) is rendered
 //! right after the event; a request for one of those files waits until it is written. The
@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use ladder_i18n::{LanguageIdentifier, Locales, interface};
-use ladder_renderer::{Carried, Format, Job, Lookups, Page, RenderError, RenderedFile, Renderer, Site};
+use ladder_renderer::{Carried, Format, Job, Page, RenderError, RenderedFile, Renderer, Site};
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
@@ -64,9 +64,52 @@ struct Index {
     carried: Carried,
 }
 
+/// What a page job looks up, and its fingerprint, from one walk of its page.
+#[derive(Debug, Clone)]
+struct Lookups {
+    /// [`ladder_i18n::key_hash`]es, sorted.
+    ids: Vec<u64>,
+    /// Whether some definition looked up may refer to others: any edit of the chain reaches it.
+    whole_chain: bool,
+    fingerprint: Option<blake3::Hash>,
+}
+
 struct PageLookups {
     ids: Vec<u32>,
     fingerprint: Option<blake3::Hash>,
+}
+
+/// What each of `jobs` (pages) looks up, walking each page once for all its formats.
+fn page_lookups(site: &Site<'_>, renderer: &Renderer, jobs: &[Job]) -> Vec<Option<Lookups>> {
+    let mut formats_of: HashMap<(usize, &Page), Vec<(usize, Format)>> = HashMap::new();
+    for (index, job) in jobs.iter().enumerate() {
+        if let Job::Page { locale, page, format } = job {
+            formats_of.entry((*locale, page)).or_default().push((index, *format));
+        }
+    }
+    let walked: Vec<Vec<(usize, Option<Lookups>)>> = formats_of
+        .into_par_iter()
+        .map(|((locale, page), jobs)| {
+            let formats: Vec<Format> = jobs.iter().map(|&(_, format)| format).collect();
+            let (fingerprints, lookups) = renderer.page_fingerprints(site, locale, page, &formats);
+            jobs.iter()
+                .zip(fingerprints)
+                .map(|(&(index, _), fingerprint)| {
+                    let lookups = lookups.as_ref().map(|lookups| Lookups {
+                        ids: lookups.ids.clone(),
+                        whole_chain: lookups.whole_chain,
+                        fingerprint,
+                    });
+                    (index, lookups)
+                })
+                .collect()
+        })
+        .collect();
+    let mut found: Vec<Option<Lookups>> = vec![None; jobs.len()];
+    for (index, lookups) in walked.into_iter().flatten() {
+        found[index] = lookups;
+    }
+    found
 }
 
 /// The jobs one edit renders: now, before the reload event, and right after it.
@@ -86,7 +129,7 @@ impl Index {
         jobs.extend(render::plan_exports(&every_locale, &options.exports));
         let (pages, others): (Vec<Job>, Vec<Job>) =
             jobs.into_iter().partition(|job| matches!(job, Job::Page { page, .. } if *page != Page::TranslationStatus));
-        let found: Vec<Option<Lookups>> = pages.par_iter().map(|job| renderer.lookups(site, job)).collect();
+        let found = page_lookups(site, renderer, &pages);
         let mut index = Index {
             lookups: Vec::with_capacity(pages.len()),
             pages,
@@ -298,12 +341,11 @@ impl Incremental {
             return;
         }
         // What the pages rendered look up now.
-        let rendered_pages: Vec<(usize, Lookups)> = plan
-            .pages
-            .par_iter()
-            .filter_map(|&page| Some((page as usize, renderer.lookups(&site, &index.pages[page as usize])?)))
-            .collect();
-        for (page, lookups) in rendered_pages {
+        let jobs: Vec<Job> = plan.pages.iter().map(|&page| index.pages[page as usize].clone()).collect();
+        let rendered_pages = plan.pages.iter().zip(page_lookups(&site, renderer, &jobs));
+        for (&page, lookups) in rendered_pages {
+            let Some(lookups) = lookups else { continue };
+            let page = page as usize;
             let before = std::mem::take(&mut index.lookups[page].ids);
             index.lookups[page] = index.entry(u32::try_from(page).unwrap_or(u32::MAX), lookups, &before);
         }

@@ -272,21 +272,6 @@ impl Renderer {
         Some(())
     }
 
-    /// What `job`'s page looks up, found by the same walk as [`Renderer::fingerprint`]: a
-    /// long-running preview keeps it, to re-render after an edit of some messages only the pages
-    /// that can show them. `None` for every job but a page.
-    pub fn lookups(&self, site: &Site<'_>, job: &Job) -> Option<Lookups> {
-        let Job::Page { locale, page, .. } = job else { return None };
-        if *page == Page::TranslationStatus {
-            return Some(Lookups { ids: Vec::new(), whole_chain: true, fingerprint: self.fingerprint(site, job) });
-        }
-        let mut builder = ViewBuilder::new(site, *locale, page, Mode::Record).recording_ids();
-        walk(&mut builder, site, page)?;
-        let deps = builder.finish_deps();
-        let ids = builder.take_ids();
-        Some(Lookups { ids, whole_chain: builder.refers(), fingerprint: self.digest(site, job, deps) })
-    }
-
     /// The page's fingerprint from the dependencies its view recorded.
     fn digest(&self, site: &Site<'_>, job: &Job, deps: Option<Vec<u8>>) -> Option<blake3::Hash> {
         let Job::Page { locale, page, format } = job else { return None };
@@ -365,19 +350,6 @@ pub struct PageLookups {
     pub ids: Vec<u64>,
     /// Whether some of them may refer to other messages or terms.
     pub whole_chain: bool,
-}
-
-/// The messages a page looks up ([`Renderer::lookups`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Lookups {
-    /// Message ids as [`ladder_i18n::key_hash`]es, sorted, each once: the page can change when
-    /// one of them changes in a locale of its chain.
-    pub ids: Vec<u64>,
-    /// Whether some of them may refer to other messages or terms (or the page is the translation
-    /// status): then any edit of a locale of the chain can change it.
-    pub whole_chain: bool,
-    /// The page's [`Renderer::fingerprint`], from the same walk.
-    pub fingerprint: Option<blake3::Hash>,
 }
 
 /// What a locale's search index depends on: the site's locales and names, the whole catalog, and
