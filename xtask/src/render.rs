@@ -6,6 +6,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::io::IsTerminal as _;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
@@ -101,8 +102,12 @@ enum Outcome {
 
 pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
     let started = Instant::now();
-    let project = Project::load(options.project_paths());
-    run_project(options, &project, started)
+    // Loading runs on the render's threads too, so `--threads 1` is one thread throughout; the
+    // program's identity is hashed beside it.
+    in_pool(options.threads, || {
+        let (project, _) = rayon::join(|| Project::load(options.project_paths()), program_identity);
+        run_project(options, &project, started)
+    })?
 }
 
 /// [`run`] with the project loaded already (`serve` keeps one between edits); `started` is when
@@ -498,18 +503,26 @@ impl Progress {
 
 /// What the pages' fingerprints add for the program itself: a digest of the running binary, so
 /// a Ladder built from other code (or other templates embedded) renders every page again.
-/// `None` if the binary cannot be read.
+/// `None` if the binary cannot be read. Hashed once per process: the code running is the same
+/// for every render `serve` does, whatever happens to the file.
 fn program_identity() -> Option<blake3::Hash> {
-    let exe = std::env::current_exe().ok()?;
-    let file = std::fs::File::open(exe).ok()?;
-    let mut hasher = blake3::Hasher::new();
-    hasher.update_reader(file).ok()?;
-    Some(hasher.finalize())
+    static PROGRAM: OnceLock<Option<blake3::Hash>> = OnceLock::new();
+    *PROGRAM.get_or_init(|| {
+        let exe = std::env::current_exe().ok()?;
+        let file = std::fs::File::open(exe).ok()?;
+        let mut hasher = blake3::Hasher::new();
+        hasher.update_reader(file).ok()?;
+        Some(hasher.finalize())
+    })
 }
 
 /// Runs `work` on a pool of `threads` workers, or on rayon's global pool (one per core).
 fn in_pool<T: Send>(threads: Option<usize>, work: impl FnOnce() -> T + Send) -> Result<T, Failure> {
     match threads {
+        // Already on a pool that size: [`run`] puts the whole render on one.
+        Some(threads) if rayon::current_thread_index().is_some() && rayon::current_num_threads() == threads => {
+            Ok(work())
+        }
         None => Ok(work()),
         Some(threads) => {
             let pool = rayon::ThreadPoolBuilder::new()
