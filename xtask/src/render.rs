@@ -186,10 +186,19 @@ pub fn run_project(options: &RenderOptions, project: &Project, started: Instant)
         }
     };
     let units = units(&jobs);
+    // A locale's search index is the longest job by far: started first, so that no thread is left
+    // with one alone at the end. The outcomes are put back in plan order.
+    let mut order: Vec<usize> = (0..units.len()).collect();
+    order.sort_by_key(|&index| !matches!(units[index][0], Job::SearchIndex { .. }));
     let outcomes: Vec<Vec<Outcome>> = in_pool(options.threads, || {
-        units
+        order
             .par_iter()
-            .map(|unit| {
+            // Every unit its own task, so that a thread that runs out of work can always take
+            // some from the other: units differ in cost, and rayon's larger default pieces leave
+            // one thread rendering alone at the end.
+            .with_max_len(1)
+            .map(|&index| {
+                let unit = &units[index];
                 progress.step(unit.len() as u64);
                 if staging_failed.load(Ordering::Relaxed) {
                     return unit.iter().map(|_| Outcome::Skipped).collect();
@@ -240,7 +249,9 @@ pub fn run_project(options: &RenderOptions, project: &Project, started: Instant)
             })
             .collect()
     })?;
-    let outcomes = outcomes.into_iter().flatten();
+    let mut outcomes: Vec<(usize, Vec<Outcome>)> = order.into_iter().zip(outcomes).collect();
+    outcomes.sort_by_key(|(index, _)| *index);
+    let outcomes = outcomes.into_iter().flat_map(|(_, outcomes)| outcomes);
 
     progress.finish();
     let mut bytes = 0;
