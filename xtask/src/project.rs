@@ -49,7 +49,11 @@ impl Project {
     /// Reads and checks everything; what is wrong is in [`Project::diagnostics`].
     pub fn load(paths: ProjectPaths) -> Project {
         let mut others = Vec::new();
-        let catalog = match Catalog::load(&paths.catalog_dir) {
+        // Loading is most of what a render does before its pages can be rendered in parallel:
+        // the catalog is read beside the translations, and the checks run side by side.
+        let (catalog, locales) =
+            rayon::join(|| Catalog::load(&paths.catalog_dir), || Locales::load(&paths.locales_dir));
+        let catalog = match catalog {
             Ok(catalog) => Some(catalog),
             Err(errors) => {
                 others.extend(errors.iter().map(Diagnostic::from));
@@ -59,17 +63,24 @@ impl Project {
         let mut read_problems = Vec::new();
         let mut check_problems = Vec::new();
         let mut stale_problems = Vec::new();
-        let locales = match Locales::load(&paths.locales_dir) {
+        let locales = match locales {
             Ok(loaded) => {
                 let locales = loaded.locales;
                 read_problems = loaded.problems;
-                check_problems.extend(locales.validate(catalog.as_ref()));
-                check_problems.extend(locales.lint());
+                let ((validated, linted), (missing_catalog, stale)) = rayon::join(
+                    || rayon::join(|| locales.validate(catalog.as_ref()), || locales.lint()),
+                    || {
+                        rayon::join(
+                            || catalog.as_ref().map(|catalog| locales.missing_catalog_messages(catalog)),
+                            || locales.stale_translations(),
+                        )
+                    },
+                );
+                check_problems.extend(validated);
+                check_problems.extend(linted);
                 check_problems.extend(locales.missing_interface_messages());
-                stale_problems = locales.stale_translations();
-                if let Some(catalog) = &catalog {
-                    check_problems.extend(locales.missing_catalog_messages(catalog));
-                }
+                check_problems.extend(missing_catalog.into_iter().flatten());
+                stale_problems = stale;
                 Some(locales)
             }
             Err(err) => {

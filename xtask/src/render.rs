@@ -6,6 +6,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::io::IsTerminal as _;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
@@ -115,8 +116,12 @@ enum Outcome {
 
 pub fn run(options: &RenderOptions) -> Result<Report, Failure> {
     let started = Instant::now();
-    let project = Project::load(options.project_paths());
-    run_project(options, &project, started)
+    // Loading runs on the render's threads too, so `--threads 1` is one thread throughout; the
+    // program's identity is hashed beside it.
+    in_pool(options.threads, || {
+        let (project, _) = rayon::join(|| Project::load(options.project_paths()), program_identity);
+        run_project(options, &project, started)
+    })?
 }
 
 /// [`run`] with the project loaded already (`serve` keeps one between edits); `started` is when
@@ -214,10 +219,19 @@ pub fn run_project(options: &RenderOptions, project: &Project, started: Instant)
     };
     let mut next_index = IndexBuilder::default();
     let units = units(&jobs);
+    // A locale's search index is the longest job by far: started first, so that no thread is left
+    // with one alone at the end. The outcomes are put back in plan order.
+    let mut order: Vec<usize> = (0..units.len()).collect();
+    order.sort_by_key(|&index| !matches!(units[index][0], Job::SearchIndex { .. }));
     let results: Vec<(Vec<Outcome>, Indexed)> = in_pool(options.threads, || {
-        units
+        order
             .par_iter()
-            .map(|unit| {
+            // Every unit its own task, so that a thread that runs out of work can always take
+            // some from the other: units differ in cost, and rayon's larger default pieces leave
+            // one thread rendering alone at the end.
+            .with_max_len(1)
+            .map(|&index| {
+                let unit = &units[index];
                 progress.step(unit.len() as u64);
                 if staging_failed.load(Ordering::Relaxed) {
                     return (unit.iter().map(|_| Outcome::Skipped).collect(), Indexed::No);
@@ -295,10 +309,12 @@ pub fn run_project(options: &RenderOptions, project: &Project, started: Instant)
             })
             .collect()
     })?;
+    let mut results: Vec<(usize, (Vec<Outcome>, Indexed))> = order.into_iter().zip(results).collect();
+    results.sort_by_key(|(index, _)| *index);
     let mut previous_pages = previous_index.map(LookupIndex::into_pages).unwrap_or_default();
     let mut outcomes = Vec::with_capacity(jobs.len());
     let mut reused_by_index = 0;
-    for (unit_outcomes, indexed) in results {
+    for (_, (unit_outcomes, indexed)) in results {
         match indexed {
             Indexed::No => {}
             Indexed::Carried(name) => {
@@ -575,18 +591,26 @@ impl Progress {
 
 /// What the pages' fingerprints add for the program itself: a digest of the running binary, so
 /// a Ladder built from other code (or other templates embedded) renders every page again.
-/// `None` if the binary cannot be read.
+/// `None` if the binary cannot be read. Hashed once per process: the code running is the same
+/// for every render `serve` does, whatever happens to the file.
 fn program_identity() -> Option<blake3::Hash> {
-    let exe = std::env::current_exe().ok()?;
-    let file = std::fs::File::open(exe).ok()?;
-    let mut hasher = blake3::Hasher::new();
-    hasher.update_reader(file).ok()?;
-    Some(hasher.finalize())
+    static PROGRAM: OnceLock<Option<blake3::Hash>> = OnceLock::new();
+    *PROGRAM.get_or_init(|| {
+        let exe = std::env::current_exe().ok()?;
+        let file = std::fs::File::open(exe).ok()?;
+        let mut hasher = blake3::Hasher::new();
+        hasher.update_reader(file).ok()?;
+        Some(hasher.finalize())
+    })
 }
 
 /// Runs `work` on a pool of `threads` workers, or on rayon's global pool (one per core).
 fn in_pool<T: Send>(threads: Option<usize>, work: impl FnOnce() -> T + Send) -> Result<T, Failure> {
     match threads {
+        // Already on a pool that size: [`run`] puts the whole render on one.
+        Some(threads) if rayon::current_thread_index().is_some() && rayon::current_num_threads() == threads => {
+            Ok(work())
+        }
         None => Ok(work()),
         Some(threads) => {
             let pool = rayon::ThreadPoolBuilder::new()

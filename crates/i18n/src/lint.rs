@@ -10,6 +10,7 @@ use std::io::Read;
 
 use fluent_syntax::ast;
 use ladder_model::Position;
+use rayon::prelude::*;
 use unic_langid::LanguageIdentifier;
 
 use crate::interface;
@@ -39,70 +40,79 @@ impl Locales {
 
     /// [`Locales::lint`] of some locales only.
     pub fn lint_locales(&self, only: &[LanguageIdentifier]) -> Vec<Problem> {
-        let source = self.data(self.source());
-        let mut problems = Vec::new();
-        for data in self.locales.iter().filter(|data| only.contains(&data.locale)) {
-            let is_source = data.locale == source.locale;
-            hygiene(data, &mut problems);
-            let categories = plural_categories(&data.locale);
-            // Messages the locale's own patterns refer to are helpers, not obsolete.
-            let mut referenced: HashSet<&str> = HashSet::new();
-            if !is_source {
-                for entry in data.own_entries() {
-                    for_each_pattern(entry, &mut |pattern| {
-                        walk::pattern(pattern, &mut |element| {
-                            if let Element::Message { id, .. } = element {
-                                referenced.insert(id);
-                            }
-                        });
-                    });
-                }
-            }
-            for entry in data.own_entries() {
-                let (id, shown_prefix, value, attributes) = match entry {
-                    ast::Entry::Message(m) => (m.id.name, "", m.value.as_ref(), &m.attributes),
-                    ast::Entry::Term(t) => (t.id.name, "-", Some(&t.value), &t.attributes),
-                    _ => continue,
-                };
-                let shown = format!("{shown_prefix}{id}");
-                let message = (shown_prefix.is_empty()).then_some(id);
-                duplicate_attributes(data, &shown, attributes, &mut problems);
-                let patterns = value
-                    .map(|value| (shown.clone(), value))
-                    .into_iter()
-                    .chain(attributes.iter().map(|a| (format!("{shown}.{}", a.id.name), &a.value)));
-                for (shown, pattern) in patterns {
-                    selects(pattern, &mut |selector, variants| {
-                        duplicate_variants(data, &shown, variants, &mut problems);
-                        plurals(data, &shown, message, &categories, selector, variants, &mut problems);
-                    });
-                }
-                if let (Some(id), false) = (message, is_source) {
-                    let helper = referenced.contains(id);
-                    drift(data, source, id, helper, value, attributes, &mut problems);
-                }
-            }
-            if !is_source && !data.incomplete && data.message(interface::LANGUAGE_NAME.id).is_none() {
-                let path = data
-                    .files
-                    .iter()
-                    .find(|file| file.path.file_name().is_some_and(|name| name == "ui.ftl"))
-                    .map_or_else(|| data.dir.clone(), |file| file.path.clone());
-                problems.push(Problem {
-                    path,
-                    position: None,
-                    locale: data.locale.clone(),
-                    kind: ProblemKind::MissingLanguageName,
-                });
-            }
-        }
-        problems
+        // Locale by locale in parallel; `collect` keeps the locales' order.
+        let per_locale: Vec<Vec<Problem>> = self
+            .locales
+            .par_iter()
+            .filter(|data| only.contains(&data.locale))
+            .map(|data| lint_locale(data, self.data(self.source())))
+            .collect();
+        per_locale.concat()
     }
 
     /// How many messages `locale` defines itself (each once); 0 for a locale without a directory.
     pub fn message_count(&self, locale: &LanguageIdentifier) -> usize {
         self.locales.iter().find(|data| &data.locale == locale).map_or(0, |data| data.message_ids.len())
     }
+}
+
+/// [`Locales::lint`] of one locale, `source` being the source language's.
+fn lint_locale(data: &LocaleData, source: &LocaleData) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let is_source = data.locale == source.locale;
+    hygiene(data, &mut problems);
+    let categories = plural_categories(&data.locale);
+    // Messages the locale's own patterns refer to are helpers, not obsolete.
+    let mut referenced: HashSet<&str> = HashSet::new();
+    if !is_source {
+        for entry in data.own_entries() {
+            for_each_pattern(entry, &mut |pattern| {
+                walk::pattern(pattern, &mut |element| {
+                    if let Element::Message { id, .. } = element {
+                        referenced.insert(id);
+                    }
+                });
+            });
+        }
+    }
+    for entry in data.own_entries() {
+        let (id, shown_prefix, value, attributes) = match entry {
+            ast::Entry::Message(m) => (m.id.name, "", m.value.as_ref(), &m.attributes),
+            ast::Entry::Term(t) => (t.id.name, "-", Some(&t.value), &t.attributes),
+            _ => continue,
+        };
+        let shown = format!("{shown_prefix}{id}");
+        let message = (shown_prefix.is_empty()).then_some(id);
+        duplicate_attributes(data, &shown, attributes, &mut problems);
+        let patterns = value
+            .map(|value| (shown.clone(), value))
+            .into_iter()
+            .chain(attributes.iter().map(|a| (format!("{shown}.{}", a.id.name), &a.value)));
+        for (shown, pattern) in patterns {
+            selects(pattern, &mut |selector, variants| {
+                duplicate_variants(data, &shown, variants, &mut problems);
+                plurals(data, &shown, message, &categories, selector, variants, &mut problems);
+            });
+        }
+        if let (Some(id), false) = (message, is_source) {
+            let helper = referenced.contains(id);
+            drift(data, source, id, helper, value, attributes, &mut problems);
+        }
+    }
+    if !is_source && !data.incomplete && data.message(interface::LANGUAGE_NAME.id).is_none() {
+        let path = data
+            .files
+            .iter()
+            .find(|file| file.path.file_name().is_some_and(|name| name == "ui.ftl"))
+            .map_or_else(|| data.dir.clone(), |file| file.path.clone());
+        problems.push(Problem {
+            path,
+            position: None,
+            locale: data.locale.clone(),
+            kind: ProblemKind::MissingLanguageName,
+        });
+    }
+    problems
 }
 
 /// A byte-order mark, CRLF line endings, tabs and U+FFFD, per file.

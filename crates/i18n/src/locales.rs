@@ -10,6 +10,7 @@ use fluent_langneg::{NegotiationStrategy, negotiate_languages};
 use fluent_syntax::ast;
 use fluent_syntax::parser::{ErrorKind as ParserErrorKind, ParserError};
 use ladder_model::{Catalog, Position, read_source};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use unic_langid::LanguageIdentifier;
 
@@ -332,17 +333,26 @@ impl Locales {
         }
         locale_dirs.sort_by_key(|(locale, _)| locale.to_string());
 
+        // In parallel, each locale's problems apart: joined in locale order, they are what a
+        // locale-by-locale reading gives, and the first locale that cannot be read is the error.
+        let read: Vec<_> = locale_dirs
+            .into_par_iter()
+            .map(|(locale, locale_dir)| {
+                let mut found = Vec::new();
+                load_locale(dir, locale, locale_dir, &mut found).map(|data| (data, found))
+            })
+            .collect();
         let mut loaded = Vec::new();
-        for (locale, locale_dir) in locale_dirs {
-            if let Some(data) = load_locale(dir, locale, locale_dir, &mut problems)? {
-                loaded.push(data);
-            }
+        for result in read {
+            let (data, found) = result?;
+            problems.extend(found);
+            loaded.extend(data);
         }
         let Some(source_index) = loaded.iter().position(|data| data.locale == source) else {
             return Err(LoadError::NoSourceLocale { dir: dir.to_path_buf(), source_locale: source });
         };
         let stale: Vec<HashMap<String, (String, String)>> =
-            loaded.iter().map(|data| stale_translations(data, &loaded[source_index])).collect();
+            loaded.par_iter().map(|data| stale_translations(data, &loaded[source_index])).collect();
         for (data, stale) in loaded.iter_mut().zip(stale) {
             data.stale = stale;
         }
@@ -538,41 +548,21 @@ pub(crate) fn load_locale(
         digests: OnceLock::new(),
     };
     data.lock = read_lock(root, &data.lock_path, &data.locale, problems);
-    for path in paths {
+    // Reading and parsing is most of loading, and each file's alone: in parallel. Indexing the
+    // entries then goes file by file, in name order, since the first definition wins.
+    let parsed: Vec<(PathBuf, Option<FluentResource>, Vec<Problem>)> =
+        paths.into_par_iter().map(|path| parse_file(root, &data.locale, path)).collect();
+    for (path, resource, found) in parsed {
+        problems.extend(found);
+        let Some(resource) = resource else {
+            data.incomplete = true;
+            continue;
+        };
         let problem = |position: Option<Position>, kind| Problem {
             path: path.clone(),
             position,
             locale: data.locale.clone(),
             kind,
-        };
-        let text = match read_source(&path, root, MAX_FTL_BYTES) {
-            Ok(text) => text,
-            Err(err) => {
-                let kind = ProblemKind::Unreadable { reason: err.to_string(), help: err.help() };
-                problems.push(problem(err.position(), kind));
-                data.incomplete = true;
-                continue;
-            }
-        };
-        if let Some(offset) = too_deep(&text, MAX_PLACEABLE_DEPTH) {
-            let kind = ProblemKind::TooDeep { limit: MAX_PLACEABLE_DEPTH };
-            problems.push(problem(Some(Position::at(&text, offset)), kind));
-            data.incomplete = true;
-            continue;
-        }
-        let resource = match FluentResource::try_new(text) {
-            Ok(resource) => resource,
-            Err((resource, errors)) => {
-                for error in errors {
-                    let position = Position::at(resource.source(), syntax_error_offset(resource.source(), &error));
-                    let message = match error.kind {
-                        ParserErrorKind::ExpectedToken('}') => "this `{` is never closed".to_owned(),
-                        ref kind => kind.to_string(),
-                    };
-                    problems.push(problem(Some(position), ProblemKind::Syntax(message)));
-                }
-                resource
-            }
         };
         let resource = Arc::new(resource);
         let file_index = data.files.len();
@@ -601,6 +591,46 @@ pub(crate) fn load_locale(
         }
     }
     Ok(Some(data))
+}
+
+/// One `.ftl` file of `locale`, parsed as far as it parses, with its problems (syntax errors);
+/// no resource if it cannot be read or nests too deep to parse (the problem says which).
+fn parse_file(
+    root: &Path,
+    locale: &LanguageIdentifier,
+    path: PathBuf,
+) -> (PathBuf, Option<FluentResource>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let problem =
+        |position: Option<Position>, kind| Problem { path: path.clone(), position, locale: locale.clone(), kind };
+    let text = match read_source(&path, root, MAX_FTL_BYTES) {
+        Ok(text) => text,
+        Err(err) => {
+            let kind = ProblemKind::Unreadable { reason: err.to_string(), help: err.help() };
+            problems.push(problem(err.position(), kind));
+            return (path, None, problems);
+        }
+    };
+    if let Some(offset) = too_deep(&text, MAX_PLACEABLE_DEPTH) {
+        let kind = ProblemKind::TooDeep { limit: MAX_PLACEABLE_DEPTH };
+        problems.push(problem(Some(Position::at(&text, offset)), kind));
+        return (path, None, problems);
+    }
+    let resource = match FluentResource::try_new(text) {
+        Ok(resource) => resource,
+        Err((resource, errors)) => {
+            for error in errors {
+                let position = Position::at(resource.source(), syntax_error_offset(resource.source(), &error));
+                let message = match error.kind {
+                    ParserErrorKind::ExpectedToken('}') => "this `{` is never closed".to_owned(),
+                    ref kind => kind.to_string(),
+                };
+                problems.push(problem(Some(position), ProblemKind::Syntax(message)));
+            }
+            resource
+        }
+    };
+    (path, Some(resource), problems)
 }
 
 /// A locale's lock file, if it has one that can be read; a broken one is a warning, and the
