@@ -164,6 +164,28 @@ fn a_changed_term_renders_the_pages_of_messages_referring_to_it() {
 }
 
 #[test]
+fn a_render_of_one_format_leaves_the_others_files_to_be_looked_at_again() {
+    let input = input();
+    let root = tempfile::tempdir().unwrap();
+    let (out, fresh) = (root.path().join("out"), root.path().join("fresh"));
+    render::run(&options(input.path(), &out)).unwrap();
+    edit(
+        &input.path().join("locales/en/skills.ftl"),
+        "skill-extra--cloud-engineer--junior = ",
+        "skill-extra--cloud-engineer--junior = New. ",
+    );
+    // HTML only: the Markdown pages showing the edit are kept as they were, out of date.
+    let html = RenderOptions { formats: vec![Format::Html], ..options(input.path(), &out) };
+    let report = render::run(&html).unwrap();
+    assert!(report.reused_by_index > 0, "the index was not used");
+    let both = render::run(&options(input.path(), &out)).unwrap();
+    render::run(&options(input.path(), &fresh)).unwrap();
+    assert!(outputs(&out) == outputs(&fresh), "an out-of-date Markdown page was carried over");
+    // Only those: the rest of both formats was current, as the HTML render's index says.
+    assert!(looked_at(&both) < NOT_INDEXED + ALWAYS_RENDERED + 20, "{} looked at", looked_at(&both));
+}
+
+#[test]
 fn a_damaged_lookup_index_is_not_trusted() {
     let input = input();
     let root = tempfile::tempdir().unwrap();

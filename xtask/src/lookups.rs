@@ -3,8 +3,9 @@
 //!
 //! A page's bytes are a function of its key ([`Renderer::page_key`]: templates, locales, the
 //! catalog structure it shows, and the program) and of the messages it looks up. The index
-//! records, per page, its key and the ids it looked up, and per locale a [`LocaleSnapshot`] of
-//! its files. The next render snapshots the locales again; a page whose key is the same and none
+//! records, per page, its key, the ids it looked up and the formats whose files are current,
+//! and per locale a [`LocaleSnapshot`] of its files (a render of one format leaves the other's
+//! files as they were, perhaps out of date: they are not current then). The next render snapshots the locales again; a page whose key is the same and none
 //! of whose ids changed in a locale of its chain (nor any entry, if one of them refers to others)
 //! is carried over as it is ([`crate::publish::Publisher::reuse_all`] still checks its files are
 //! as written). Every other page takes the usual way: fingerprinted, then rendered if that
@@ -18,9 +19,10 @@
 //! Format (integers little-endian, `n` a LEB128 varint):
 //!
 //! ```text
-//! "ladder-lookups 2\n"
+//! "ladder-lookups 3\n"
 //! n locales, each: n length, tag; 16 B lock; 16 B whole; n entries, each: 8 B key hash, 16 B digest
-//! n pages, each: n length, name; 32 B key; 1 B whole chain; n ids, each: n gap to the previous
+//! n pages, each: n length, name; 32 B key; 1 B whole chain; 1 B formats (1 Markdown, 2 HTML);
+//!   n ids, each: n gap to the previous
 //! 32 B BLAKE3 of everything before
 //! ```
 //!
@@ -29,9 +31,9 @@
 use std::collections::{HashMap, HashSet};
 
 use ladder_i18n::{LanguageIdentifier, LocaleSnapshot, Localizer};
-use ladder_renderer::PageLookups;
+use ladder_renderer::{Format, PageLookups};
 
-const HEADER: &[u8] = b"ladder-lookups 2\n";
+const HEADER: &[u8] = b"ladder-lookups 3\n";
 
 /// The index an output was published with, or the one a render is building.
 #[derive(Debug, Default)]
@@ -45,8 +47,14 @@ pub(crate) struct LookupIndex {
 pub(crate) struct StoredPage {
     key: [u8; 32],
     whole_chain: bool,
+    /// The formats whose files are current ([`format_bits`]).
+    formats: u8,
     /// [`short`] hashes of the ids, sorted, each once.
     ids: Vec<u32>,
+}
+
+fn format_bits(formats: &[Format]) -> u8 {
+    formats.iter().fold(0, |bits, format| bits | if *format == Format::Markdown { 1 } else { 2 })
 }
 
 /// What changed since the previous render for the pages of one localizer.
@@ -88,12 +96,19 @@ impl LookupIndex {
             .collect()
     }
 
-    /// The page named `name` as recorded, if its key is still `key` and `changes` cannot have
-    /// reached it: it is then what the previous render published.
-    pub(crate) fn unchanged(&self, name: &str, key: blake3::Hash, changes: &Changes) -> Option<&StoredPage> {
+    /// The page named `name` as recorded, if its key is still `key`, its files in `formats` were
+    /// current, and `changes` cannot have reached it: they are then what this render would make.
+    pub(crate) fn unchanged(
+        &self,
+        name: &str,
+        key: blake3::Hash,
+        formats: &[Format],
+        changes: &Changes,
+    ) -> Option<&StoredPage> {
         let Changes::Some { ids, whole } = changes else { return None };
         let page = self.pages.get(name)?;
-        if page.key != *key.as_bytes() || (page.whole_chain && *whole) {
+        let wanted = format_bits(formats);
+        if page.key != *key.as_bytes() || page.formats & wanted != wanted || (page.whole_chain && *whole) {
             return None;
         }
         if !ids.is_empty() && page.ids.iter().any(|id| ids.contains(id)) {
@@ -138,6 +153,7 @@ impl LookupIndex {
             put_str(&mut out, name);
             out.extend_from_slice(&page.key);
             out.push(u8::from(page.whole_chain));
+            out.push(page.formats);
             put_len(&mut out, page.ids.len());
             let mut previous = 0;
             for &id in &page.ids {
@@ -173,6 +189,7 @@ impl LookupIndex {
             let name = reader.string()?;
             let key = reader.array()?;
             let whole_chain = reader.array::<1>()?[0] != 0;
+            let [formats] = reader.array::<1>()?;
             let mut previous = 0u32;
             let ids = (0..reader.len()?)
                 .map(|_| {
@@ -180,7 +197,7 @@ impl LookupIndex {
                     Some(previous)
                 })
                 .collect::<Option<Vec<u32>>>()?;
-            pages.insert(name, StoredPage { key, whole_chain, ids });
+            pages.insert(name, StoredPage { key, whole_chain, formats, ids });
         }
         reader.bytes.is_empty().then_some(LookupIndex { locales, pages })
     }
@@ -195,16 +212,18 @@ pub(crate) struct IndexBuilder {
 /// A page's lookups as the index keeps them, made by a worker ([`IndexBuilder::shorten`]).
 pub(crate) struct Shortened {
     whole_chain: bool,
+    formats: u8,
     ids: Vec<u32>,
 }
 
 impl IndexBuilder {
-    /// `lookups` as the index keeps them. Safe to call from many threads.
-    pub(crate) fn shorten(lookups: &PageLookups) -> Shortened {
+    /// `lookups` as the index keeps them, for a page whose files in `formats` were rendered or
+    /// found current. Safe to call from many threads.
+    pub(crate) fn shorten(lookups: &PageLookups, formats: &[Format]) -> Shortened {
         let mut ids: Vec<u32> = lookups.ids.iter().map(|&id| short(id)).collect();
         ids.sort_unstable();
         ids.dedup();
-        Shortened { whole_chain: lookups.whole_chain, ids }
+        Shortened { whole_chain: lookups.whole_chain, formats: format_bits(formats), ids }
     }
 
     /// A page carried over from the previous index, unchanged.
@@ -214,7 +233,8 @@ impl IndexBuilder {
 
     /// A page looked at again: its key mixed with the program's identity, like [`Self::carry`]'s.
     pub(crate) fn add(&mut self, name: String, key: blake3::Hash, page: Shortened) {
-        self.pages.insert(name, StoredPage { key: *key.as_bytes(), whole_chain: page.whole_chain, ids: page.ids });
+        let Shortened { whole_chain, formats, ids } = page;
+        self.pages.insert(name, StoredPage { key: *key.as_bytes(), whole_chain, formats, ids });
     }
 
     /// The index, with `snapshots` (the locales as rendered).
@@ -280,6 +300,8 @@ mod tests {
 
     use super::*;
 
+    const BOTH: [Format; 2] = [Format::Markdown, Format::Html];
+
     fn snapshot(tag: &str, entries: &[(&str, u8)]) -> LocaleSnapshot {
         let mut entries: Vec<(u64, [u8; 16])> =
             entries.iter().map(|&(key, digest)| (key_hash(key), [digest; 16])).collect();
@@ -295,7 +317,7 @@ mod tests {
 
     fn page(ids: &[&str], whole_chain: bool) -> Shortened {
         let ids = ids.iter().map(|id| key_hash(id)).collect();
-        IndexBuilder::shorten(&PageLookups { key: blake3::hash(b"page"), ids, whole_chain })
+        IndexBuilder::shorten(&PageLookups { key: blake3::hash(b"page"), ids, whole_chain }, &BOTH)
     }
 
     fn index() -> LookupIndex {
@@ -332,8 +354,8 @@ mod tests {
         let unchanged = |now: &[(&str, u8)]| {
             let changes = index.changes(&localizers, &[snapshot("en", now)]);
             (
-                index.unchanged("en/skills/x", key, &changes[0]).is_some(),
-                index.unchanged("en/index", key, &changes[0]).is_some(),
+                index.unchanged("en/skills/x", key, &BOTH, &changes[0]).is_some(),
+                index.unchanged("en/index", key, &BOTH, &changes[0]).is_some(),
             )
         };
         assert_eq!(unchanged(&[("a", 1), ("b", 1), ("c", 1)]), (true, true));
@@ -345,7 +367,7 @@ mod tests {
         assert_eq!(unchanged(&[("a", 1), ("b", 1), ("c", 1), ("missing", 1)]), (false, false));
         // Another key, or the locale gone from the index: the page is looked at.
         let changes = index.changes(&localizers, &[snapshot("en", &[("a", 1), ("b", 1), ("c", 1)])]);
-        assert!(index.unchanged("en/skills/x", blake3::hash(b"other"), &changes[0]).is_none());
+        assert!(index.unchanged("en/skills/x", blake3::hash(b"other"), &BOTH, &changes[0]).is_none());
         assert!(matches!(index.changes(&localizers, &[])[0], Changes::Everything));
     }
 }

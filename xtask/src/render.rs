@@ -174,10 +174,9 @@ pub fn run_project(options: &RenderOptions, project: &Project, started: Instant)
         })
     };
     let previous_output = publisher.previous().len() > 0;
-    // The lookup index covers the pages of the locales rendered, in both formats (a page carried
-    // over must be current in each); without the program's identity nothing is reused anyway.
-    let indexing =
-        program.is_some() && options.formats.contains(&Format::Markdown) && options.formats.contains(&Format::Html);
+    // The lookup index covers the pages of the locales rendered; without the program's identity
+    // nothing is reused anyway.
+    let indexing = program.is_some();
     let previous_index =
         if indexing { publisher.previous_lookups().and_then(|bytes| LookupIndex::parse(&bytes)) } else { None };
     let snapshots: Vec<LocaleSnapshot> = if indexing {
@@ -254,9 +253,10 @@ pub fn run_project(options: &RenderOptions, project: &Project, started: Instant)
                 };
                 let key = if indexing { page_key(*locale, page) } else { None };
                 let name = format!("{}/{}", published_localizers[*locale].locale(), page.stem());
+                let formats: Vec<Format> = unit.iter().filter_map(|job| job_format(job)).collect();
                 // Nothing it looks up changed since the previous render: carried over as it is.
                 if let (Some(key), Some(previous)) = (key, &previous_index)
-                    && previous.unchanged(&name, key, &changes[*locale]).is_some()
+                    && previous.unchanged(&name, key, &formats, &changes[*locale]).is_some()
                 {
                     let paths: Vec<PathBuf> = unit.iter().map(|job| site.output_path(job)).collect();
                     match publisher.reuse_all(&paths) {
@@ -272,7 +272,6 @@ pub fn run_project(options: &RenderOptions, project: &Project, started: Instant)
                     }
                 }
                 // The formats of one page: fingerprinted, and rendered, from one view.
-                let formats: Vec<Format> = unit.iter().filter_map(|job| job_format(job)).collect();
                 let (inputs, mut lookups) = if previous_output {
                     renderer.page_fingerprints(&site, *locale, page, &formats)
                 } else {
@@ -302,7 +301,7 @@ pub fn run_project(options: &RenderOptions, project: &Project, started: Instant)
                     }
                 }
                 let indexed = match (key, lookups) {
-                    (Some(key), Some(lookups)) => Indexed::Looked(name, key, IndexBuilder::shorten(&lookups)),
+                    (Some(key), Some(lookups)) => Indexed::Looked(name, key, IndexBuilder::shorten(&lookups, &formats)),
                     _ => Indexed::No,
                 };
                 (outcomes.into_iter().map(|o| o.unwrap_or(Outcome::Skipped)).collect(), indexed)
