@@ -40,12 +40,13 @@ impl Locales {
 
     /// [`Locales::lint`] of some locales only.
     pub fn lint_locales(&self, only: &[LanguageIdentifier]) -> Vec<Problem> {
+        let source = self.data(self.source());
         // Locale by locale in parallel; `collect` keeps the locales' order.
         let per_locale: Vec<Vec<Problem>> = self
             .locales
             .par_iter()
             .filter(|data| only.contains(&data.locale))
-            .map(|data| lint_locale(data, self.data(self.source())))
+            .map(|data| lint_locale(data, source))
             .collect();
         per_locale.concat()
     }
