@@ -45,6 +45,16 @@ fn edit(path: &Path, from: &str, to: &str) {
     fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
+/// Edits one English description, of the copied skill for the cloud engineer at junior level:
+/// no locale translates it.
+fn revise_description(input: &Path) {
+    edit(
+        &input.join("locales/en/skills.ftl"),
+        "skill-extra--cloud-engineer--junior = ",
+        "skill-extra--cloud-engineer--junior = New. ",
+    );
+}
+
 /// Renders, applies `change`, renders again over the first output and from scratch: the two
 /// must be identical. Returns the incremental render's report and the files whose bytes changed.
 fn after(change: impl FnOnce(&Path)) -> (Report, Vec<String>) {
@@ -118,11 +128,7 @@ fn a_changed_skill_description_renders_its_pages_only() {
 #[test]
 fn a_changed_description_is_found_without_looking_at_the_other_pages() {
     let (report, changed) = after(|input| {
-        edit(
-            &input.join("locales/en/skills.ftl"),
-            "skill-extra--cloud-engineer--junior = ",
-            "skill-extra--cloud-engineer--junior = New. ",
-        );
+        revise_description(input);
     });
     // The skill page and the role page showing it, in the three locales (none translates the
     // copied skill), in both formats: every other page is carried over on the lookup index.
@@ -169,11 +175,7 @@ fn a_render_of_one_format_leaves_the_others_files_to_be_looked_at_again() {
     let root = tempfile::tempdir().unwrap();
     let (out, fresh) = (root.path().join("out"), root.path().join("fresh"));
     render::run(&options(input.path(), &out)).unwrap();
-    edit(
-        &input.path().join("locales/en/skills.ftl"),
-        "skill-extra--cloud-engineer--junior = ",
-        "skill-extra--cloud-engineer--junior = New. ",
-    );
+    revise_description(input.path());
     // HTML only: the Markdown pages showing the edit are kept as they were, out of date.
     let html = RenderOptions { formats: vec![Format::Html], ..options(input.path(), &out) };
     let report = render::run(&html).unwrap();
@@ -196,11 +198,7 @@ fn a_damaged_lookup_index_is_not_trusted() {
     let middle = bytes.len() / 2;
     bytes[middle] ^= 1;
     fs::write(&index, bytes).unwrap();
-    edit(
-        &input.path().join("locales/en/skills.ftl"),
-        "skill-extra--cloud-engineer--junior = ",
-        "skill-extra--cloud-engineer--junior = New. ",
-    );
+    revise_description(input.path());
     let report = render::run(&options(input.path(), &out)).unwrap();
     assert_eq!(report.reused_by_index, 0, "a damaged index was read");
     render::run(&options(input.path(), &fresh)).unwrap();
