@@ -55,6 +55,13 @@ fn revise_description(input: &Path) {
     );
 }
 
+/// Renders `input` from scratch beside `out` and checks that `out` holds the same files.
+fn assert_same_as_from_scratch(input: &Path, out: &Path, what: &str) {
+    let fresh = out.with_file_name("fresh");
+    render::run(&options(input, &fresh)).unwrap();
+    assert!(outputs(out) == outputs(&fresh), "{what}");
+}
+
 /// Renders, applies `change`, renders again over the first output and from scratch: the two
 /// must be identical. Returns the incremental render's report and the files whose bytes changed.
 fn after(change: impl FnOnce(&Path)) -> (Report, Vec<String>) {
@@ -66,7 +73,7 @@ fn after_setup(setup: impl FnOnce(&Path), change: impl FnOnce(&Path)) -> (Report
     let input = input();
     setup(input.path());
     let root = tempfile::tempdir().unwrap();
-    let (out, fresh) = (root.path().join("out"), root.path().join("fresh"));
+    let out = root.path().join("out");
     let first = render::run(&options(input.path(), &out)).unwrap();
     let again = render::run(&options(input.path(), &out)).unwrap();
     // Every page has a fingerprint; the files shared by the HTML pages are always rendered.
@@ -79,9 +86,8 @@ fn after_setup(setup: impl FnOnce(&Path), change: impl FnOnce(&Path)) -> (Report
 
     change(input.path());
     let report = render::run(&options(input.path(), &out)).unwrap();
-    render::run(&options(input.path(), &fresh)).unwrap();
+    assert_same_as_from_scratch(input.path(), &out, "an incremental render differs from a render from scratch");
     let incremental = outputs(&out);
-    assert!(incremental == outputs(&fresh), "an incremental render differs from a render from scratch");
     let mut changed: Vec<String> = before.keys().chain(incremental.keys()).cloned().collect();
     changed.sort();
     changed.dedup();
@@ -173,7 +179,7 @@ fn a_changed_term_renders_the_pages_of_messages_referring_to_it() {
 fn a_render_of_one_format_leaves_the_others_files_to_be_looked_at_again() {
     let input = input();
     let root = tempfile::tempdir().unwrap();
-    let (out, fresh) = (root.path().join("out"), root.path().join("fresh"));
+    let out = root.path().join("out");
     render::run(&options(input.path(), &out)).unwrap();
     revise_description(input.path());
     // HTML only: the Markdown pages showing the edit are kept as they were, out of date.
@@ -181,8 +187,7 @@ fn a_render_of_one_format_leaves_the_others_files_to_be_looked_at_again() {
     let report = render::run(&html).unwrap();
     assert!(report.reused_by_index > 0, "the index was not used");
     let both = render::run(&options(input.path(), &out)).unwrap();
-    render::run(&options(input.path(), &fresh)).unwrap();
-    assert!(outputs(&out) == outputs(&fresh), "an out-of-date Markdown page was carried over");
+    assert_same_as_from_scratch(input.path(), &out, "an out-of-date Markdown page was carried over");
     // Only those: the rest of both formats was current, as the HTML render's index says.
     assert!(looked_at(&both) < NOT_INDEXED + ALWAYS_RENDERED + 20, "{} looked at", looked_at(&both));
 }
@@ -191,7 +196,7 @@ fn a_render_of_one_format_leaves_the_others_files_to_be_looked_at_again() {
 fn a_damaged_lookup_index_is_not_trusted() {
     let input = input();
     let root = tempfile::tempdir().unwrap();
-    let (out, fresh) = (root.path().join("out"), root.path().join("fresh"));
+    let out = root.path().join("out");
     render::run(&options(input.path(), &out)).unwrap();
     let index = out.join(".ladder-lookups");
     let mut bytes = fs::read(&index).unwrap();
@@ -201,8 +206,7 @@ fn a_damaged_lookup_index_is_not_trusted() {
     revise_description(input.path());
     let report = render::run(&options(input.path(), &out)).unwrap();
     assert_eq!(report.reused_by_index, 0, "a damaged index was read");
-    render::run(&options(input.path(), &fresh)).unwrap();
-    assert!(outputs(&out) == outputs(&fresh), "an incremental render differs from a render from scratch");
+    assert_same_as_from_scratch(input.path(), &out, "an incremental render differs from a render from scratch");
     // The render wrote a sound index again.
     let report = render::run(&options(input.path(), &out)).unwrap();
     assert!(report.reused_by_index > 0);

@@ -67,6 +67,14 @@ pub(crate) enum Changes {
     Some { ids: HashSet<u32>, whole: bool },
 }
 
+/// What changed in one locale since the index was written.
+struct LocaleChanges {
+    /// [`short`] hashes of the keys whose entries changed.
+    ids: Vec<u32>,
+    /// Whether any entry did.
+    whole: bool,
+}
+
 /// A key hash as pages keep it: half the bytes, and a collision only costs a fingerprint.
 fn short(hash: u64) -> u32 {
     (hash ^ (hash >> 32)) as u32
@@ -76,20 +84,29 @@ impl LookupIndex {
     /// What the pages of each of `localizers` can have seen change since this index was
     /// written, given the locales as they are now (`snapshots`, by tag).
     pub(crate) fn changes(&self, localizers: &[Localizer], snapshots: &[LocaleSnapshot]) -> Vec<Changes> {
+        // Each locale compared once (the source is in every chain): the ids whose entries changed
+        // and whether any did; `None` if the index has no snapshot of it or its lock changed.
+        let compared: Vec<(&LanguageIdentifier, Option<LocaleChanges>)> = snapshots
+            .iter()
+            .map(|now| {
+                let before = self.locales.iter().find(|before| before.locale == now.locale && before.lock == now.lock);
+                let changed = before.map(|before| LocaleChanges {
+                    ids: now.changed_since(before).into_iter().map(short).collect(),
+                    whole: before.whole != now.whole,
+                });
+                (&now.locale, changed)
+            })
+            .collect();
         localizers
             .iter()
             .map(|localizer| {
                 let (mut ids, mut whole) = (HashSet::new(), false);
                 for tag in localizer.sources() {
-                    let (Some(before), Some(now)) = (self.locale(tag), snapshots.iter().find(|s| &s.locale == tag))
-                    else {
+                    let Some((_, Some(changed))) = compared.iter().find(|(locale, _)| *locale == tag) else {
                         return Changes::Everything;
                     };
-                    if before.lock != now.lock {
-                        return Changes::Everything;
-                    }
-                    whole |= before.whole != now.whole;
-                    ids.extend(now.changed_since(before).into_iter().map(short));
+                    ids.extend(&changed.ids);
+                    whole |= changed.whole;
                 }
                 Changes::Some { ids, whole }
             })
@@ -125,10 +142,6 @@ impl LookupIndex {
     /// The recorded pages, by name, for [`IndexBuilder::carry`] once the render is done.
     pub(crate) fn into_pages(self) -> HashMap<String, StoredPage> {
         self.pages
-    }
-
-    fn locale(&self, tag: &LanguageIdentifier) -> Option<&LocaleSnapshot> {
-        self.locales.iter().find(|snapshot| &snapshot.locale == tag)
     }
 
     /// The index as written into the output.

@@ -156,7 +156,8 @@ impl Renderer {
             Page::RoleMoves(id) => ("role-moves", Value::from_serialize(builder.role_moves(id))),
         };
         let deps = builder.finish_deps();
-        let lookups = self.page_lookups(site, locale, page, &mut builder);
+        let key = self.page_key(site, locale, page);
+        let lookups = key.map(|key| page_lookups(key, &mut builder));
         let mut problems = builder.problems;
         let files = formats
             .iter()
@@ -174,7 +175,7 @@ impl Renderer {
                     path: site.output_path(&job),
                     bytes,
                     problems: std::mem::take(&mut problems),
-                    fingerprint: self.digest(site, &job, deps.clone()),
+                    fingerprint: self.digest(site, locale, page, format, key, deps.as_deref()),
                 })
             })
             .collect::<Result<_, RenderError>>()?;
@@ -217,11 +218,10 @@ impl Renderer {
             return (vec![None; formats.len()], None);
         }
         let deps = builder.finish_deps();
-        let lookups = self.page_lookups(site, locale, page, &mut builder);
-        let fingerprints = formats
-            .iter()
-            .map(|&format| self.digest(site, &Job::Page { locale, page: page.clone(), format }, deps.clone()))
-            .collect();
+        let key = self.page_key(site, locale, page);
+        let lookups = key.map(|key| page_lookups(key, &mut builder));
+        let fingerprints =
+            formats.iter().map(|&format| self.digest(site, locale, page, format, key, deps.as_deref())).collect();
         (fingerprints, lookups)
     }
 
@@ -233,30 +233,6 @@ impl Renderer {
     pub fn page_key(&self, site: &Site<'_>, locale: usize, page: &Page) -> Option<blake3::Hash> {
         let mut hasher = blake3::Hasher::new();
         hasher.update(b"ladder-page-key 1\0");
-        self.hash_page_structure(&mut hasher, site, locale, page)?;
-        Some(hasher.finalize())
-    }
-
-    /// What `builder` recorded of the page's lookups, once its view is built.
-    fn page_lookups(
-        &self,
-        site: &Site<'_>,
-        locale: usize,
-        page: &Page,
-        builder: &mut ViewBuilder<'_, '_>,
-    ) -> Option<PageLookups> {
-        let key = self.page_key(site, locale, page)?;
-        Some(PageLookups { key, ids: builder.take_ids(), whole_chain: builder.refers() })
-    }
-
-    /// Hashes what [`Renderer::page_key`] says; `None` if the page has no key.
-    fn hash_page_structure(
-        &self,
-        hasher: &mut blake3::Hasher,
-        site: &Site<'_>,
-        locale: usize,
-        page: &Page,
-    ) -> Option<()> {
         hasher.update(self.templates_digest.as_bytes());
         hasher.update(site.digest().as_bytes());
         let _ = write!(hasher, "{locale} {page:?}\0");
@@ -269,35 +245,52 @@ impl Renderer {
             }
             Page::TranslationStatus => return None,
         }
-        Some(())
+        Some(hasher.finalize())
     }
 
-    /// The page's fingerprint from the dependencies its view recorded.
-    fn digest(&self, site: &Site<'_>, job: &Job, deps: Option<Vec<u8>>) -> Option<blake3::Hash> {
-        let Job::Page { locale, page, format } = job else { return None };
-        let mut deps = deps?;
+    /// The fingerprint of `page` in `format`: its key and the dependencies its view recorded;
+    /// for the translation status page (no key), every message of its chain instead, so that
+    /// render and fingerprint agree without building the (costly) status for a fingerprint.
+    fn digest(
+        &self,
+        site: &Site<'_>,
+        locale: usize,
+        page: &Page,
+        format: Format,
+        key: Option<blake3::Hash>,
+        deps: Option<&[u8]>,
+    ) -> Option<blake3::Hash> {
+        let deps = deps?;
         let mut hasher = blake3::Hasher::new();
-        hasher.update(b"ladder-page 3\0");
+        hasher.update(b"ladder-page 4\0");
         let _ = write!(hasher, "{format:?}\0");
-        if *page == Page::TranslationStatus {
-            // Every message of the chain, whatever the view looked up: render and fingerprint
-            // agree without building the (costly) status for a fingerprint.
-            hasher.update(self.templates_digest.as_bytes());
-            hasher.update(site.digest().as_bytes());
-            let _ = write!(hasher, "{locale} {page:?}\0");
-            hasher.update(site.catalog_digest().as_bytes());
-            deps.clear();
-            site.localizers[*locale].fingerprint_all(&mut deps);
-        } else {
-            self.hash_page_structure(&mut hasher, site, *locale, page)?;
+        match key {
+            Some(key) => {
+                hasher.update(key.as_bytes());
+                hasher.update(deps);
+            }
+            None if *page == Page::TranslationStatus => {
+                hasher.update(self.templates_digest.as_bytes());
+                hasher.update(site.digest().as_bytes());
+                let _ = write!(hasher, "{locale} {page:?}\0");
+                hasher.update(site.catalog_digest().as_bytes());
+                let mut chain = Vec::new();
+                site.localizers[locale].fingerprint_all(&mut chain);
+                hasher.update(&chain);
+            }
+            None => return None,
         }
-        hasher.update(&deps);
         Some(hasher.finalize())
     }
 
     fn error(&self, err: &minijinja::Error) -> RenderError {
         RenderError::from_minijinja(err, self.overrides.as_deref())
     }
+}
+
+/// What `builder` recorded of its page's lookups, once the view is built, under the page's key.
+fn page_lookups(key: blake3::Hash, builder: &mut ViewBuilder<'_, '_>) -> PageLookups {
+    PageLookups { key, ids: builder.take_ids(), whole_chain: builder.refers() }
 }
 
 /// What a locale's moves data depends on: the site's locales and names, the whole catalog, and
